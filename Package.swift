@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+  name: "ContactCenterSim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "ccsim", targets: ["ccsim"]),
+    .library(name: "Queueing", targets: ["Queueing"]),
+    .library(name: "Stochastic", targets: ["Stochastic"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CGSL", pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
+    .target(name: "Queueing", swiftSettings: strict),
+    .target(name: "Stochastic", dependencies: ["CGSL"], swiftSettings: strict),
+    .target(name: "ScenarioIO", swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Queueing"], swiftSettings: strict),
+    .target(
+      name: "CCSimCLI",
+      dependencies: [
+        "Queueing", "ScenarioIO", "Reporting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
+    .executableTarget(name: "ccsim-bench", dependencies: ["Queueing"], swiftSettings: strict),
+    .testTarget(
+      name: "QueueingTests", dependencies: ["Queueing"],
+      resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strict),
+    .testTarget(
+      name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
+      resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Queueing"], swiftSettings: strict),
+    .testTarget(name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing"], swiftSettings: strict),
+  ]
+)
