@@ -1,0 +1,68 @@
+/// A JSON document whose object keys keep the order they were written in, so output reads the
+/// way it is documented. Non-finite numbers (an unstable queue's infinite wait) become `null`.
+public indirect enum JSONValue: Hashable, Sendable {
+  case number(Double)
+  case integer(Int)
+  case string(String)
+  case bool(Bool)
+  case null
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+  public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+
+  /// Compact JSON text, one line.
+  public func rendered() -> String {
+    var out = ""
+    write(to: &out)
+    return out
+  }
+
+  private func write(to out: inout String) {
+    switch self {
+    case .number(let value): out += value.isFinite ? Self.format(value) : "null"
+    case .integer(let value): out += String(value)
+    case .string(let text): out += Self.quote(text)
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .null: out += "null"
+    case .array(let items):
+      out += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { out += "," }
+        item.write(to: &out)
+      }
+      out += "]"
+    case .object(let members):
+      out += "{"
+      for (index, (key, value)) in members.enumerated() {
+        if index > 0 { out += "," }
+        out += Self.quote(key) + ":"
+        value.write(to: &out)
+      }
+      out += "}"
+    }
+  }
+
+  /// Shortest text that reads back as the same `Double` (Swift's description), in JSON syntax.
+  static func format(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+
+  static func quote(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}

@@ -1,0 +1,3 @@
+import CCSimCLI
+
+CCSim.main()
