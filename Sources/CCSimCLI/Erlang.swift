@@ -62,7 +62,7 @@ struct Erlang: ParsableCommand {
 struct ErlangRequest {
   enum Subject {
     case queue(Workload, agents: Int?)
-    case profile(IntervalProfile, defaultHandleTime: Double?)
+    case profile(IntervalProfile, defaultHandleTime: Double?, path: String)
   }
 
   var question: ErlangQuestion
@@ -79,7 +79,11 @@ struct ErlangRequest {
       guard let text = options.patience else {
         throw InputError(field: "--patience", expected: "a mean patience with a unit, such as 3m, for Erlang A", found: "")
       }
-      model = .erlangA(meanPatience: try Self.duration(text, flag: "--patience", positive: true))
+      let patience = try Self.duration(text, flag: "--patience", positive: true)
+      guard patience >= 0.001, patience <= Self.longestPatience else {
+        throw InputError(field: "--patience", expected: "a mean patience from 1ms to 24h", found: text)
+      }
+      model = .erlangA(meanPatience: patience)
     case "b", "erlang-b", "erlangb": model = .erlangB
     case "c", "erlang-c", "erlangc": model = .erlangC
     default:
@@ -136,7 +140,7 @@ struct ErlangRequest {
           field: "--aht", expected: "a default mean handle time, such as 4m: the interval at \(IntervalProfile.describe(clock: row.start)) gives none",
           found: "")
       }
-      subject = .profile(profile, defaultHandleTime: handleTime)
+      subject = .profile(profile, defaultHandleTime: handleTime, path: path)
       return
     }
     guard let rateText = options.rate else {
@@ -158,7 +162,25 @@ struct ErlangRequest {
     if agents == nil && targets.kinds.isEmpty {
       throw InputError(field: "--agents", expected: "a number of agents to evaluate, or a target to staff to (\(Self.targetFlags))", found: "")
     }
-    subject = .queue(Workload(arrivalRate: rate, meanHandleTime: handleTime), agents: agents)
+    let workload = Workload(arrivalRate: rate, meanHandleTime: handleTime)
+    try Self.checkSize(workload, model: model, field: "--rate", found: rateText)
+    subject = .queue(workload, agents: agents)
+  }
+
+  /// Longest mean patience accepted: a day. Beyond it Erlang A is Erlang C for any practical purpose.
+  static let longestPatience = 86_400.0
+  /// Largest offered load accepted, erlangs: the staffing search stops at `Staffing.searchLimit` agents.
+  static let largestTraffic = 1_000_000.0
+
+  /// Refuses loads too large to staff, and Erlang-A loads whose series would need more than 10⁸
+  /// terms (λ × patience: arrivals during one mean patience).
+  static func checkSize(_ workload: Workload, model: QueueModel, field: String, found: String, location: String? = nil) throws(InputError) {
+    guard workload.traffic.isFinite, workload.traffic <= largestTraffic else {
+      throw InputError(location: location, field: field, expected: "an offered load (rate × AHT) of at most 1000000 erlangs", found: found)
+    }
+    if case .erlangA(let patience) = model, workload.arrivalRate * patience > 1e8 {
+      throw InputError(location: location, field: field, expected: "at most 10⁸ arrivals during one mean patience (rate × patience) for Erlang A", found: found)
+    }
   }
 
   /// The text (or JSON) `ccsim erlang` prints.
@@ -168,15 +190,18 @@ struct ErlangRequest {
     case .queue(let workload, let given):
       let required = try question.targets.kinds.isEmpty ? nil : staff(workload).agents
       let agents = given ?? required!
-      let around = (max(1, agents - 3)...(agents + 3)).map(evaluate(workload))
+      let around = (max(min(agents, 1), agents - 3)...(agents + 3)).map(evaluate(workload))
       let chosen = around.first { $0.agents == agents }!
       return json
         ? ErlangReport.json(question, chosen: chosen, required: required, around: around).rendered() + "\n"
         : ErlangReport.text(question, chosen: chosen, required: required, around: around)
-    case .profile(let profile, let defaultHandleTime):
+    case .profile(let profile, let defaultHandleTime, let profilePath):
       let rows = try profile.intervals.map { interval throws(InputError) in
         let handle = interval.meanHandleTime ?? defaultHandleTime!
         let workload = Workload(arrivalRate: interval.contacts / profile.intervalLength, meanHandleTime: handle)
+        try Self.checkSize(
+          workload, model: question.model, field: "contacts", found: String(interval.contacts),
+          location: "\(profilePath):\(interval.line):1")
         return ProfileRow(start: IntervalProfile.describe(clock: interval.start), contacts: interval.contacts, performance: try staff(workload))
       }
       return json
@@ -221,8 +246,12 @@ struct ErlangRequest {
       let (name, value) = flag(kind)
       return InputError(field: name, expected: "a target some staffing can meet (\(reason))", found: value)
     case .beyondSearchLimit(let limit):
-      return InputError(field: "--rate", expected: "a load that at most \(limit) agents can serve to the targets", found: "")
+      return InputError(field: "targets", expected: "targets that at most \(limit) agents can meet at this load", found: targetsDescription(targets))
     }
+  }
+
+  static func targetsDescription(_ targets: StaffingTargets) -> String {
+    targets.kinds.map(\.rawValue).joined(separator: ", ")
   }
 
   static func duration(_ text: String, flag: String, positive: Bool) throws(InputError) -> Double {

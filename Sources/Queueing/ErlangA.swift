@@ -169,6 +169,7 @@ struct KummerSeries {
   var scale = 0
 
   init(x: Double, w: Double, withWaits: Bool) {
+    precondition(x.isFinite && w.isFinite && x >= 0 && w >= 0, "series parameters must be finite and ≥ 0: x = \(x), w = \(w)")
     let ceiling = 0x1p600
     var term = 1.0
     var harmonic = 0.0, ranks = 0.0

@@ -46,10 +46,10 @@ public struct ErlangC: Hashable, Sendable {
     } else {
       let inverseB = ErlangB.inverseBlocking(traffic: a, servers: agents)
       isStable = true
-      if inverseB == .infinity {
+      let denominator = (n - a) * inverseB + a
+      if !denominator.isFinite {  // B below the smallest Double: nobody waits
         (waitProbability, answeredAtOnce) = (0, 1)
       } else {
-        let denominator = (n - a) * inverseB + a
         waitProbability = n / denominator
         answeredAtOnce = (n - a) * (inverseB - 1) / denominator
       }

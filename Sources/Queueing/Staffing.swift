@@ -225,18 +225,21 @@ public enum Staffing {
     if a == 0 { return evaluate(0) }
     // A lower bound: at least one agent; Erlang C needs n > a; occupancy a·(share served)/n ≤ cap
     // needs n ≥ a·(share served)/cap, and the share served is 1 outside Erlang A.
-    var low = 1
-    if case .erlangC = model { low = max(low, Int(a.rounded(.down)) + 1) }
-    if let cap = targets.maxOccupancy, model == .erlangC { low = max(low, Int((a / cap).rounded(.up))) }
+    // (One below ⌈a/cap⌉, so that rounding in a/cap cannot push the bound past the answer.)
+    var bound = 1.0
+    if case .erlangC = model { bound = max(bound, a.rounded(.down) + 1) }
+    if let cap = targets.maxOccupancy, model == .erlangC { bound = max(bound, (a / cap).rounded(.up) - 1) }
+    guard bound <= Double(searchLimit) else { throw .beyondSearchLimit(limit: searchLimit) }
+    var low = Int(bound)
     // Invariant: every n < low misses; `high` meets.
     var step = 1
     var high = low
     var best = evaluate(high)
     while !best.meets(targets) {
+      guard high < searchLimit else { throw .beyondSearchLimit(limit: searchLimit) }
       low = high + 1
-      high += step
+      high = min(high + step, searchLimit)
       step *= 2
-      guard high <= searchLimit else { throw .beyondSearchLimit(limit: searchLimit) }
       best = evaluate(high)
     }
     while low < high {

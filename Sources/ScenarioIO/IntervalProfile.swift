@@ -22,6 +22,8 @@ public struct IntervalProfile: Hashable, Sendable {
     public var contacts: Double
     /// Mean handle time in seconds, if the row gives one.
     public var meanHandleTime: Double?
+    /// The 1-based line of the file the row is on, for error messages.
+    public var line: Int
   }
 
   public var intervals: [Interval]
@@ -35,7 +37,6 @@ public struct IntervalProfile: Hashable, Sendable {
   public init(csv text: String, file: String, intervalLength: Double? = nil) throws(InputError) {
     var intervals: [Interval] = []
     var columns: [String]?
-    var lines: [Int] = []
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let lineNumber = offset + 1
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
@@ -83,8 +84,7 @@ public struct IntervalProfile: Hashable, Sendable {
         }
         handle = seconds
       }
-      intervals.append(Interval(start: start, contacts: contacts, meanHandleTime: handle))
-      lines.append(lineNumber)
+      intervals.append(Interval(start: start, contacts: contacts, meanHandleTime: handle, line: lineNumber))
     }
     guard !intervals.isEmpty else {
       throw InputError(location: "\(file):1:1", field: "rows", expected: "at least one interval row after the header", found: "")
@@ -95,7 +95,7 @@ public struct IntervalProfile: Hashable, Sendable {
     }
     for index in intervals.indices.dropFirst() where intervals[index].start - intervals[index - 1].start != length {
       throw InputError(
-        location: "\(file):\(lines[index]):1", field: "start",
+        location: "\(file):\(intervals[index].line):1", field: "start",
         expected: "a start \(Quantity.describe(seconds: length)) after the previous row's \(Self.describe(clock: intervals[index - 1].start)) (the interval length)",
         found: Self.describe(clock: intervals[index].start))
     }
@@ -116,7 +116,7 @@ public struct IntervalProfile: Hashable, Sendable {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2 || parts.count == 3,
       parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-      let hours = Int(parts[0]), let minutes = Int(parts[1]), minutes < 60, parts[1].count == 2
+      parts[0].count <= 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), minutes < 60, parts[1].count == 2
     else { return nil }
     let seconds = parts.count == 3 ? Int(parts[2]) ?? 60 : 0
     guard seconds < 60 else { return nil }

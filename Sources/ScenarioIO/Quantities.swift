@@ -40,7 +40,7 @@ public enum Quantity {
     case "h": factor = 3600
     default: return nil
     }
-    guard let value = number(text.dropLast()), value >= 0 else { return nil }
+    guard let value = number(text.dropLast()), value >= 0, (value * factor).isFinite else { return nil }
     return value * factor
   }
 
@@ -50,7 +50,7 @@ public enum Quantity {
     guard parts.count == 2, let count = number(parts[0]), count >= 0 else { return nil }
     let period = String(parts[1]).trimmingWhitespace()
     let seconds = period.count == 1 ? Quantity.seconds("1" + period) : Quantity.seconds(period)
-    guard let seconds, seconds > 0 else { return nil }
+    guard let seconds, seconds > 0, (count / seconds).isFinite else { return nil }
     return count / seconds
   }
 

@@ -137,3 +137,43 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
 }
 
 func close(_ a: Double, _ b: Double, relative: Double) -> Bool { abs(a - b) <= relative * max(abs(a), abs(b)) }
+
+/// Edge cases found in review: no traffic, huge or tiny values, the search limit.
+@Suite struct ErlangEdgeCaseTests {
+  @Test func noTrafficNeedsNoAgents() throws {
+    let json = try erlangJSON(["--rate", "0/h", "--aht", "4m", "--target", "80/20s"])
+    #expect(json["agents"] as? Int == 0)
+    #expect(json["service_level"] as? Double == 1)
+  }
+
+  @Test(arguments: [
+    (["--model", "a", "--rate", "4000/h", "--aht", "4m", "--patience", "1e9s", "--target", "80/20s"], "--patience: expected a mean patience from 1ms to 24h, found '1e9s'"),
+    (["--rate", "1e12/h", "--aht", "4m", "--target", "80/20s"], "--rate: expected an offered load (rate × AHT) of at most 1000000 erlangs, found '1e12/h'"),
+    (["--rate", "1/1e-320s", "--aht", "4m", "--target", "80/20s"], "--rate: expected a number ≥ 0 of contacts per period, such as 200/h, 3.5/m or 100/30m, found '1/1e-320s'"),
+    (["--rate", "200/h", "--aht", "1e306h", "--target", "80/20s"], "--aht: expected a positive duration with a unit (s, m or h), such as 20s or 4m, found '1e306h'"),
+  ])
+  func extremeValuesGetAClearLine(arguments: [String], message: String) {
+    #expect {
+      try erlang(arguments)
+    } throws: { error in
+      (error as? InputError)?.description == message
+    }
+  }
+
+  /// a/cap = 7.000000000000001 in floating point while 4.2/7 ≤ 0.6: the answer is 7, not 8.
+  @Test func occupancyBoundDoesNotOvershootByRounding() throws {
+    let workload = Workload(arrivalsPerHour: 63, meanHandleSeconds: 240)
+    let staffed = try Staffing.minimumAgents(.erlangC, workload: workload, targets: StaffingTargets(maxOccupancy: 0.6))
+    #expect(staffed.agents == 7)
+  }
+
+  /// Doubling from 1 passes 8 388 608 and would next try 16 777 215: it must not jump past the
+  /// search limit when the answer (about 8.8 million lines) lies below it.
+  @Test func largeErlangBStaffingFindsAnswersNearTheLimit() throws {
+    let workload = Workload(arrivalRate: 2_450, meanHandleTime: 3_600)   // 8.82 million erlangs
+    let targets = StaffingTargets(maxBlocking: 0.01)
+    let staffed = try Staffing.minimumAgents(.erlangB, workload: workload, targets: targets)
+    #expect(staffed.agents > 8_388_608 && staffed.agents < Staffing.searchLimit)
+    #expect(ErlangB.blocking(traffic: workload.traffic, servers: staffed.agents - 1) > 0.01)
+  }
+}
