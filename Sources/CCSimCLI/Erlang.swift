@@ -40,6 +40,8 @@ struct Erlang: ParsableCommand {
   var asa: String?
   @Option(name: .customLong("max-abandon"), help: "Largest share of callers who abandon (Erlang A): 5%.")
   var maxAbandon: String?
+  @Option(name: .customLong("max-wait-probability"), help: "Largest share of callers who wait at all, P(wait > 0) (Erlang C and A): 20%.")
+  var maxWaitProbability: String?
   @Option(name: .customLong("max-occupancy"), help: "Occupancy cap: 85%.")
   var maxOccupancy: String?
   @Option(name: .customLong("max-block"), help: "Largest share of blocked calls (Erlang B): 1%.")
@@ -69,7 +71,7 @@ struct ErlangRequest {
   var subject: Subject
   var json: Bool
 
-  static let targetFlags = "--target, --asa, --max-abandon, --max-occupancy or --max-block"
+  static let targetFlags = "--target, --asa, --max-abandon, --max-wait-probability, --max-occupancy or --max-block"
 
   init(_ options: Erlang) throws(InputError) {
     json = options.json
@@ -112,6 +114,7 @@ struct ErlangRequest {
     }
     if let text = options.asa { targets.maxAverageSpeedOfAnswer = try Self.duration(text, flag: "--asa", positive: false) }
     if let text = options.maxAbandon { targets.maxAbandonment = try Self.percentage(text, flag: "--max-abandon") }
+    if let text = options.maxWaitProbability { targets.maxWaitProbability = try Self.percentage(text, flag: "--max-wait-probability") }
     if let text = options.maxOccupancy { targets.maxOccupancy = try Self.percentage(text, flag: "--max-occupancy") }
     if let text = options.maxBlock { targets.maxBlocking = try Self.percentage(text, flag: "--max-block") }
     let threshold: Double
@@ -230,7 +233,7 @@ struct ErlangRequest {
       switch kind {
       case .serviceLevel: ("--target", targets.serviceLevel.map { "\(Int(($0.fraction * 100).rounded()))%/\(Quantity.describe(seconds: $0.threshold))" } ?? "")
       case .averageSpeedOfAnswer: ("--asa", targets.maxAverageSpeedOfAnswer.map { Quantity.describe(seconds: $0) } ?? "")
-      case .waitProbability: ("--max-wait-probability", "")
+      case .waitProbability: ("--max-wait-probability", targets.maxWaitProbability.map { "\($0 * 100)%" } ?? "")
       case .abandonment: ("--max-abandon", targets.maxAbandonment.map { "\($0 * 100)%" } ?? "")
       case .occupancy: ("--max-occupancy", targets.maxOccupancy.map { "\($0 * 100)%" } ?? "")
       case .blocking: ("--max-block", targets.maxBlocking.map { "\($0 * 100)%" } ?? "")

@@ -65,6 +65,16 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
     #expect(text.contains("13 agents miss the service level target; 14 are needed"))
   }
 
+  /// erlang_c.json ECS: P(wait) targets staff like the library does.
+  @Test func waitProbabilityTargetStaffsToTheLibraryAnswer() throws {
+    let json = try erlangJSON(["--rate", "200/h", "--aht", "3m", "--max-wait-probability", "20%"])
+    let expected = try Staffing.minimumAgents(
+      .erlangC, workload: Workload(arrivalsPerHour: 200, meanHandleSeconds: 180), targets: StaffingTargets(maxWaitProbability: 0.2))
+    #expect(json["agents"] as? Int == expected.agents)
+    #expect((json["p_wait"] as! Double) <= 0.2)
+    #expect(ErlangC(Workload(arrivalsPerHour: 200, meanHandleSeconds: 180), agents: expected.agents - 1).waitProbability > 0.2)
+  }
+
   @Test func rateAcceptsEveryPeriod() throws {
     for rate in ["200/h", "100/30m", "50/15m", "3.3333333333333335/m"] {
       let json = try erlangJSON(["--rate", rate, "--aht", "180s", "--target", "80/20s"])
@@ -100,7 +110,7 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
     (["--rate", "200/h", "--aht", "3m", "--max-abandon", "5"], "--max-abandon: expected a percentage from 0% to 100%, such as 5%, found '5'"),
     (["--model", "a", "--rate", "200/h", "--aht", "3m", "--agents", "5"], "--patience: expected a mean patience with a unit, such as 3m, for Erlang A, found nothing"),
     (["--model", "c", "--rate", "200/h", "--aht", "3m", "--patience", "2m", "--agents", "5"], "--patience: expected no patience: only Erlang A (--model a) has callers who abandon, found '2m'"),
-    (["--rate", "200/h", "--aht", "3m"], "--agents: expected a number of agents to evaluate, or a target to staff to (--target, --asa, --max-abandon, --max-occupancy or --max-block), found nothing"),
+    (["--rate", "200/h", "--aht", "3m"], "--agents: expected a number of agents to evaluate, or a target to staff to (--target, --asa, --max-abandon, --max-wait-probability, --max-occupancy or --max-block), found nothing"),
     (["--rate", "200/h", "--aht", "3m", "--agents", "0"], "--agents: expected a whole number of agents from 1 to 10000000, found '0'"),
     (["--model", "b", "--rate", "200/h", "--aht", "3m", "--target", "80/20s"], "--target: expected no service level target with Erlang B (blocked calls are lost, nobody waits), found '80%/20s'"),
   ])
