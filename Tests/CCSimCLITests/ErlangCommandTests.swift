@@ -115,11 +115,7 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
     (["--model", "b", "--rate", "200/h", "--aht", "3m", "--target", "80/20s"], "--target: expected no service level target with Erlang B (blocked calls are lost, nobody waits), found '80%/20s'"),
   ])
   func badInputGetsOneClearLine(arguments: [String], message: String) {
-    #expect {
-      try erlang(arguments)
-    } throws: { error in
-      (error as? InputError)?.description == message
-    }
+    expectInputError(arguments, message)
   }
 
   /// The real binary: bad input prints one line on stderr and exits with status 2.
@@ -146,6 +142,12 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
   }
 }
 
+/// `ccsim erlang arguments` fails with exactly `message`.
+func expectInputError(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  let error = #expect(throws: InputError.self, sourceLocation: sourceLocation) { try erlang(arguments) }
+  #expect(error?.description == message, sourceLocation: sourceLocation)
+}
+
 func close(_ a: Double, _ b: Double, relative: Double) -> Bool { abs(a - b) <= relative * max(abs(a), abs(b)) }
 
 /// Edge cases found in review: no traffic, huge or tiny values, the search limit.
@@ -163,11 +165,7 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool { abs(a - b) <= r
     (["--rate", "200/h", "--aht", "1e306h", "--target", "80/20s"], "--aht: expected a positive duration with a unit (s, m or h), such as 20s or 4m, found '1e306h'"),
   ])
   func extremeValuesGetAClearLine(arguments: [String], message: String) {
-    #expect {
-      try erlang(arguments)
-    } throws: { error in
-      (error as? InputError)?.description == message
-    }
+    expectInputError(arguments, message)
   }
 
   /// a/cap = 7.000000000000001 in floating point while 4.2/7 ≤ 0.6: the answer is 7, not 8.
