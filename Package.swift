@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "ccsim", targets: ["ccsim"]),
     .library(name: "Queueing", targets: ["Queueing"]),
     .library(name: "Stochastic", targets: ["Stochastic"]),
+    .library(name: "SimKernel", targets: ["SimKernel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,7 @@ let package = Package(
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
     .target(name: "Queueing", swiftSettings: strict),
     .target(name: "Stochastic", dependencies: ["CGSL"], swiftSettings: strict),
+    .target(name: "SimKernel", swiftSettings: strict),
     .target(name: "ScenarioIO", swiftSettings: strict),
     .target(name: "Reporting", dependencies: ["Queueing"], swiftSettings: strict),
     .target(
@@ -35,6 +37,7 @@ let package = Package(
       name: "QueueingTests", dependencies: ["Queueing"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strict),
+    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -1,0 +1,147 @@
+/// Simulated time: seconds since the start of the run.
+public typealias SimTime = Double
+
+/// An event on the calendar: when it fires, the order it was scheduled in, and what it is.
+///
+/// Events are small values of the model's own type (an enum with integer payloads), so the
+/// calendar allocates nothing per event.
+public struct ScheduledEvent<Event> {
+  /// When the event fires (seconds).
+  public var time: SimTime
+  /// Tie-break for events at the same time: first scheduled, first fired.
+  public var sequence: UInt64
+  public var event: Event
+
+  @inlinable
+  public init(time: SimTime, sequence: UInt64, event: Event) {
+    self.time = time
+    self.sequence = sequence
+    self.event = event
+  }
+
+  /// Whether `self` fires before `other`: earlier time, or the same time and scheduled first.
+  @inlinable
+  public func firesBefore(_ other: Self) -> Bool {
+    time < other.time || (time == other.time && sequence < other.sequence)
+  }
+}
+
+/// The simulation clock and its event calendar: an array-backed 4-ary min-heap of value events
+/// ordered by (time, sequence), so simultaneous events fire in the order they were scheduled and
+/// a run never depends on a random tie-break.
+///
+/// There is no `cancel`: a model cancels an event lazily, by carrying a generation number in the
+/// event and skipping it when it fires if the thing it refers to has changed since (a waiting
+/// contact that was answered before its patience ran out, say). Searching the heap would cost
+/// O(n); a stale event costs one pop.
+///
+///     var queue = EventQueue<MyEvent>()
+///     queue.schedule(.arrival, at: 12.5)
+///     while let next = queue.popNext() { handle(next.event, at: queue.now) }
+///
+/// Why a hand-written 4-ary heap and not `HeapModule.Heap`: `Heap` is a min-max heap (it pays for
+/// `popMax`, which a calendar never uses), while a 4-ary min-heap halves the tree depth and keeps
+/// each node's children in one cache line. The methods are `@inlinable` so the heap specialises
+/// for the model's event type across the module boundary; `ccsim-bench --workload kernel` shows
+/// the gain (see `Docs/performance.md`).
+///
+/// - Complexity: `schedule` and `popNext` are O(log n) for n pending events.
+public struct EventQueue<Event> {
+  @usableFromInline var heap: ContiguousArray<ScheduledEvent<Event>>
+  @usableFromInline var nextSequence: UInt64 = 0
+  /// The current simulated time: the time of the last event popped (0 before the first).
+  @inlinable public var now: SimTime { clock }
+  @usableFromInline var clock: SimTime = 0
+  @usableFromInline static var arity: Int { 4 }
+
+  /// An empty calendar with room for `minimumCapacity` pending events before it grows.
+  public init(minimumCapacity: Int = 64) {
+    heap = []
+    heap.reserveCapacity(minimumCapacity)
+  }
+
+  /// The number of pending events (stale ones included until they are popped).
+  @inlinable public var count: Int { heap.count }
+  @inlinable public var isEmpty: Bool { heap.isEmpty }
+  /// The number of events scheduled so far.
+  @inlinable public var scheduledCount: UInt64 { nextSequence }
+  /// The time of the next event, or `nil` when the calendar is empty.
+  @inlinable public var nextTime: SimTime? { heap.first?.time }
+
+  /// Schedules `event` to fire at `time`.
+  /// - Parameter time: Finite and not before `now` (the clock never goes backwards).
+  @inlinable
+  public mutating func schedule(_ event: Event, at time: SimTime) {
+    precondition(time >= now && time.isFinite, "event scheduled at \(time), before now (\(now)) or not finite")
+    let item = ScheduledEvent(time: time, sequence: nextSequence, event: event)
+    nextSequence &+= 1
+    heap.append(item)
+    siftUp(from: heap.count - 1)
+  }
+
+  /// Schedules `event` to fire `delay` seconds from now.
+  /// - Parameter delay: Finite and ≥ 0.
+  @inlinable
+  public mutating func schedule(_ event: Event, after delay: SimTime) {
+    schedule(event, at: now + delay)
+  }
+
+  /// Removes the next event, advances the clock to its time and returns it; `nil` when empty.
+  @inlinable
+  public mutating func popNext() -> ScheduledEvent<Event>? {
+    guard let last = heap.popLast() else { return nil }
+    guard !heap.isEmpty else {
+      clock = last.time
+      return last
+    }
+    let first = heap[0]
+    heap[0] = last
+    siftDown(from: 0)
+    clock = first.time
+    return first
+  }
+
+  @inlinable
+  mutating func siftUp(from start: Int) {
+    heap.withUnsafeMutableBufferPointer { nodes in
+      var child = start
+      let item = nodes[child]
+      while child > 0 {
+        let parent = (child - 1) / Self.arity
+        guard item.firesBefore(nodes[parent]) else { break }
+        nodes[child] = nodes[parent]
+        child = parent
+      }
+      nodes[child] = item
+    }
+  }
+
+  @inlinable
+  mutating func siftDown(from start: Int) {
+    heap.withUnsafeMutableBufferPointer { nodes in
+      let count = nodes.count
+      var parent = start
+      let item = nodes[parent]
+      while true {
+        let firstChild = parent * Self.arity + 1
+        guard firstChild < count else { break }
+        var best = firstChild
+        let end = min(firstChild + Self.arity, count)
+        var child = firstChild + 1
+        while child < end {
+          if nodes[child].firesBefore(nodes[best]) { best = child }
+          child += 1
+        }
+        guard nodes[best].firesBefore(item) else { break }
+        nodes[parent] = nodes[best]
+        parent = best
+      }
+      nodes[parent] = item
+    }
+  }
+
+  /// The whole-heap invariant, O(n), for tests: every node fires no earlier than its parent.
+  var isValidHeap: Bool {
+    heap.indices.dropFirst().allSatisfy { !heap[$0].firesBefore(heap[($0 - 1) / Self.arity]) }
+  }
+}

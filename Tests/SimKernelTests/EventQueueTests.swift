@@ -1,0 +1,74 @@
+import Testing
+@testable import SimKernel
+
+struct EventQueueTests {
+  /// A simple reference: sort by (time, sequence). The heap must pop in exactly this order.
+  @Test(arguments: [1, 2, 5, 100, 10_000])
+  func popsInTimeThenSchedulingOrder(count: Int) {
+    var queue = EventQueue<Int>()
+    var generator = SplitMix(seed: UInt64(count))
+    var expected: [(time: Double, id: Int)] = []
+    for id in 0..<count {
+      // Coarse times so that many ties occur and the sequence tie-break is exercised.
+      let time = Double(generator.next() % 50)
+      queue.schedule(id, at: time)
+      expected.append((time, id))
+    }
+    expected.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+    var popped: [(time: Double, id: Int)] = []
+    while let next = queue.popNext() {
+      #expect(queue.now == next.time)
+      popped.append((next.time, next.event))
+    }
+    #expect(popped.map(\.id) == expected.map(\.id))
+    #expect(queue.isEmpty)
+  }
+
+  @Test func interleavedSchedulingKeepsTheClockMonotoneAndTheHeapValid() {
+    var queue = EventQueue<Int>(minimumCapacity: 4)
+    var generator = SplitMix(seed: 7)
+    for id in 0..<20 { queue.schedule(id, at: Double(generator.next() % 1000) / 10) }
+    var last = 0.0
+    var fired = 0
+    while let next = queue.popNext() {
+      #expect(next.time >= last)
+      last = next.time
+      fired += 1
+      if fired < 5_000 {
+        // Each event schedules up to two more, some at the same instant.
+        queue.schedule(next.event &+ 1, after: Double(generator.next() % 30) / 10)
+        if generator.next() % 3 == 0 { queue.schedule(next.event &+ 2, after: 0) }
+      }
+      #expect(queue.isValidHeap)
+    }
+    #expect(fired >= 5_000)
+    #expect(queue.scheduledCount == UInt64(fired))
+  }
+
+  @Test func simultaneousEventsFireFirstScheduledFirst() {
+    var queue = EventQueue<String>()
+    queue.schedule("b", at: 5)
+    queue.schedule("a", at: 3)
+    queue.schedule("c", at: 5)
+    queue.schedule("d", at: 5)
+    #expect(queue.nextTime == 3)
+    var order = ""
+    while let next = queue.popNext() { order += next.event }
+    #expect(order == "abcd")
+    #expect(queue.now == 5)
+    #expect(queue.popNext() == nil)
+  }
+}
+
+/// SplitMix64, for test data only.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
