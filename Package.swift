@@ -14,13 +14,18 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(
       name: "CGSL", pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
     .target(name: "Queueing", swiftSettings: strict),
-    .target(name: "Stochastic", dependencies: ["CGSL"], swiftSettings: strict),
+    .target(
+      name: "Stochastic",
+      dependencies: ["CGSL", .product(name: "Histogram", package: "hdrhistogram-swift")],
+      swiftSettings: strict),
     .target(name: "SimKernel", swiftSettings: strict),
     .target(name: "ScenarioIO", swiftSettings: strict),
     .target(name: "Reporting", dependencies: ["Queueing"], swiftSettings: strict),

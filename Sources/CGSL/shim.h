@@ -5,6 +5,8 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_log.h>
 
 // Swift 6 rejects GSL's mutable globals (such as gsl_rng_mt19937) as shared mutable state;
 // reach the generator types through these accessors instead.

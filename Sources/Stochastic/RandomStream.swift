@@ -49,7 +49,7 @@ public final class RandomStream {
     case mt19937
   }
 
-  private let rng: UnsafeMutablePointer<gsl_rng>
+  @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
 
   public init(seed: StreamSeed, generator: Generator = .taus2) {
     let type = switch generator {
@@ -65,12 +65,74 @@ public final class RandomStream {
   deinit { gsl_rng_free(rng) }
 
   /// A uniform draw in the open interval (0, 1).
-  public func uniform() -> Double { gsl_rng_uniform_pos(rng) }
+  @inlinable public func uniform() -> Double { gsl_rng_uniform_pos(rng) }
+
+  /// A uniform integer in `0..<bound` (`gsl_rng_uniform_int`).
+  /// - Parameter bound: In `1...UInt32.max`.
+  @inlinable public func uniformIndex(below bound: Int) -> Int {
+    precondition(bound >= 1 && bound <= Int(UInt32.max), "index bound must be in 1...2³²−1, got \(bound)")
+    return Int(gsl_rng_uniform_int(rng, UInt(bound)))
+  }
 
   /// An exponential draw with the given mean (GSL's `mu` is a mean, not a rate).
   /// - Parameter mean: Finite, > 0.
-  public func exponential(mean: Double) -> Double {
+  @inlinable public func exponential(mean: Double) -> Double {
     precondition(mean.isFinite && mean > 0, "exponential mean must be finite and > 0, got \(mean)")
     return gsl_ran_exponential(rng, mean)
+  }
+
+  /// A gamma draw (`gsl_ran_gamma`); shape and scale finite and > 0.
+  @inlinable public func gamma(shape: Double, scale: Double) -> Double {
+    precondition(shape > 0 && scale > 0 && shape.isFinite && scale.isFinite, "gamma needs shape, scale > 0")
+    return gsl_ran_gamma(rng, shape, scale)
+  }
+
+  /// A lognormal draw: exp of a normal with mean `zeta` and standard deviation `sigma` (> 0).
+  @inlinable public func lognormal(zeta: Double, sigma: Double) -> Double {
+    precondition(sigma > 0 && zeta.isFinite && sigma.isFinite, "lognormal needs a finite zeta and sigma > 0")
+    return gsl_ran_lognormal(rng, zeta, sigma)
+  }
+
+  /// A Weibull draw (`gsl_ran_weibull`); scale and shape finite and > 0.
+  @inlinable public func weibull(scale: Double, shape: Double) -> Double {
+    precondition(scale > 0 && shape > 0 && scale.isFinite && shape.isFinite, "weibull needs scale, shape > 0")
+    return gsl_ran_weibull(rng, scale, shape)
+  }
+
+  /// A draw of a centred normal with the given standard deviation, conditioned to exceed `above`
+  /// (`gsl_ran_gaussian_tail`, which also accepts a negative bound).
+  @inlinable public func gaussianTail(above bound: Double, standardDeviation: Double) -> Double {
+    precondition(standardDeviation > 0 && bound.isFinite, "gaussian tail needs sd > 0 and a finite bound")
+    return gsl_ran_gaussian_tail(rng, bound, standardDeviation)
+  }
+
+  /// A uniform draw on `low..<high` (`gsl_ran_flat`).
+  @inlinable public func flat(_ low: Double, _ high: Double) -> Double {
+    precondition(low < high && low.isFinite && high.isFinite, "flat needs finite low < high")
+    return gsl_ran_flat(rng, low, high)
+  }
+}
+
+extension RandomStream {
+  /// One draw from `sampler`'s distribution (seconds, ≥ 0).
+  @inlinable
+  public func sample(_ sampler: Sampler) -> Double {
+    switch sampler.form {
+    case .constant(let value): return value
+    case .exponential(let mean): return exponential(mean: mean)
+    case .gamma(let shape, let scale): return gamma(shape: shape, scale: scale)
+    case .lognormal(let zeta, let sigma): return lognormal(zeta: zeta, sigma: sigma)
+    case .weibull(let scale, let shape): return weibull(scale: scale, shape: shape)
+    case .truncatedNormal(let mean, let sd): return mean + gaussianTail(above: -mean, standardDeviation: sd)
+    case .uniform(let low, let high): return flat(low, high)
+    case .hyperexponential(let p1, let mean1, let mean2):
+      return exponential(mean: uniform() < p1 ? mean1 : mean2)
+    case .empirical(let sorted, let interpolated):
+      guard interpolated else { return sorted[uniformIndex(below: sorted.count)] }
+      let position = uniform() * Double(sorted.count - 1)
+      let lower = min(Int(position), sorted.count - 2)
+      let fraction = position - Double(lower)
+      return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
+    }
   }
 }
