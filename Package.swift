@@ -5,12 +5,13 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
   name: "ContactCenterSim",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "ccsim", targets: ["ccsim"]),
     .library(name: "Queueing", targets: ["Queueing"]),
     .library(name: "Stochastic", targets: ["Stochastic"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
+    .library(name: "ContactCenterModel", targets: ["ContactCenterModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,8 @@ let package = Package(
       dependencies: ["CGSL", .product(name: "Histogram", package: "hdrhistogram-swift")],
       swiftSettings: strict),
     .target(name: "SimKernel", swiftSettings: strict),
+    .target(
+      name: "ContactCenterModel", dependencies: ["Queueing", "SimKernel", "Stochastic"], swiftSettings: strict),
     .target(name: "ScenarioIO", swiftSettings: strict),
     .target(name: "Reporting", dependencies: ["Queueing"], swiftSettings: strict),
     .target(
@@ -37,12 +40,16 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
-    .executableTarget(name: "ccsim-bench", dependencies: ["Queueing"], swiftSettings: strict),
+    .executableTarget(
+      name: "ccsim-bench", dependencies: ["Queueing", "ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strict),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
+    .testTarget(
+      name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "Stochastic"],
+      resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -1,10 +1,14 @@
-// ccsim-bench: timings of the standard workloads. Build and run optimised only:
-//   swift run -c release ccsim-bench
-// Each workload is run in batches of at least 0.2 s; the best batch's mean time per operation is
-// reported (the least disturbed by other processes). Setup stays outside the timed region and every
-// result feeds a checksum that is printed, so the optimiser cannot drop the work.
+// ccsim-bench: the standard workloads, timed. Build and run optimised only:
+//   swift run -c release ccsim-bench                    every workload, each in its own process
+//   swift run -c release ccsim-bench --workload mmn-s --json
+// Workloads: erlang (analytic formulas), mmn-s and mmn-l (the M/M/n+M simulation workloads of
+// issue 3), replications (1 vs 2 threads). Setup stays outside the timed region and results feed
+// a printed checksum, so the optimiser cannot drop the work. Peak memory is the process's maximum
+// resident set, which is why each workload runs in a fresh process.
+import ContactCenterModel
 import Foundation
 import Queueing
+import Stochastic
 
 struct Measurement {
   var name: String
@@ -37,47 +41,148 @@ func microseconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) * 1e-12
 }
 
-// A weekday curve over 96 quarter-hours peaking at 5 000 erlangs: night floor, morning peak, lunch dip, afternoon peak.
-let dayWorkloads: [Workload] = (0..<96).map { interval in
-  let hour = Double(interval) / 4
-  let shape = 0.04 + exp(-pow((hour - 10.5) / 2.2, 2)) + 0.85 * exp(-pow((hour - 15.5) / 2.4, 2)) - 0.2 * exp(-pow((hour - 13) / 0.8, 2))
-  let erlangs = 5_000 * max(0.01, shape) / 1.0
-  return Workload(arrivalRate: erlangs / 300, meanHandleTime: 300)
+func peakResidentMiB() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024   // kilobytes on Linux
 }
-let peak = dayWorkloads.map(\.traffic).max()!
-let day = dayWorkloads.map { Workload(arrivalRate: $0.arrivalRate * 5_000 / peak, meanHandleTime: 300) }
-let eightyTwenty = StaffingTargets(serviceLevel: ServiceLevelTarget(fraction: 0.8, threshold: 20))
 
-var checksum = 0.0
-let results = [
-  measure("Erlang C, 10 000 agents, 9 800 erlangs: P(wait), SL 20 s, ASA", target: .microseconds(20), checksum: &checksum) {
-    let c = ErlangC(Workload(arrivalRate: 9_800 / 300, meanHandleTime: 300), agents: 10_000)
-    return c.serviceLevel(within: 20) + c.averageSpeedOfAnswer
-  },
-  measure("Erlang A, 1 000 agents, 980 erlangs, patience 180 s: all metrics + SL 20 s", target: .microseconds(200), checksum: &checksum) {
-    let a = ErlangA(Workload(arrivalRate: 980 / 300, meanHandleTime: 300), meanPatience: 180, agents: 1_000)
-    return a.serviceLevel(within: 20) + a.abandonment + a.averageSpeedOfAnswer
-  },
-  measure("Staffing a 96-interval day peaking at 5 000 erlangs, Erlang C 80/20", target: .milliseconds(5), checksum: &checksum) {
-    let staffed = try! Staffing.requirements(.erlangC, workloads: day, targets: eightyTwenty)
-    return Double(staffed.reduce(0) { $0 + $1.agents })
-  },
-  measure("Staffing the same day with Erlang A (patience 180 s) 80/20", target: nil, checksum: &checksum) {
-    let staffed = try! Staffing.requirements(.erlangA(meanPatience: 180), workloads: day, targets: eightyTwenty)
-    return Double(staffed.reduce(0) { $0 + $1.agents })
-  },
-]
+func erlangWorkload() {
+  // A weekday curve over 96 quarter-hours peaking at 5 000 erlangs: night floor, morning peak, lunch dip, afternoon peak.
+  let dayWorkloads: [Workload] = (0..<96).map { interval in
+    let hour = Double(interval) / 4
+    let shape = 0.04 + exp(-pow((hour - 10.5) / 2.2, 2)) + 0.85 * exp(-pow((hour - 15.5) / 2.4, 2)) - 0.2 * exp(-pow((hour - 13) / 0.8, 2))
+    let erlangs = 5_000 * max(0.01, shape) / 1.0
+    return Workload(arrivalRate: erlangs / 300, meanHandleTime: 300)
+  }
+  let peak = dayWorkloads.map(\.traffic).max()!
+  let day = dayWorkloads.map { Workload(arrivalRate: $0.arrivalRate * 5_000 / peak, meanHandleTime: 300) }
+  let eightyTwenty = StaffingTargets(serviceLevel: ServiceLevelTarget(fraction: 0.8, threshold: 20))
 
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
-print("ccsim-bench (release build), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-for result in results {
-  let us = microseconds(result.perOperation)
-  let verdict = result.target.map { target in
-    String(format: "target ≤ %.0f µs: ", microseconds(target)) + (result.perOperation <= target ? "ok" : "SLOWER THAN TARGET")
-  } ?? "no target"
-  print(result.name)
-  print(String(format: "    %10.2f µs per run   ", us) + verdict + "   (\(result.operations) runs)")
+  var checksum = 0.0
+  let results = [
+    measure("Erlang C, 10 000 agents, 9 800 erlangs: P(wait), SL 20 s, ASA", target: .microseconds(20), checksum: &checksum) {
+      let c = ErlangC(Workload(arrivalRate: 9_800 / 300, meanHandleTime: 300), agents: 10_000)
+      return c.serviceLevel(within: 20) + c.averageSpeedOfAnswer
+    },
+    measure("Erlang A, 1 000 agents, 980 erlangs, patience 180 s: all metrics + SL 20 s", target: .microseconds(200), checksum: &checksum) {
+      let a = ErlangA(Workload(arrivalRate: 980 / 300, meanHandleTime: 300), meanPatience: 180, agents: 1_000)
+      return a.serviceLevel(within: 20) + a.abandonment + a.averageSpeedOfAnswer
+    },
+    measure("Staffing a 96-interval day peaking at 5 000 erlangs, Erlang C 80/20", target: .milliseconds(5), checksum: &checksum) {
+      let staffed = try! Staffing.requirements(.erlangC, workloads: day, targets: eightyTwenty)
+      return Double(staffed.reduce(0) { $0 + $1.agents })
+    },
+    measure("Staffing the same day with Erlang A (patience 180 s) 80/20", target: nil, checksum: &checksum) {
+      let staffed = try! Staffing.requirements(.erlangA(meanPatience: 180), workloads: day, targets: eightyTwenty)
+      return Double(staffed.reduce(0) { $0 + $1.agents })
+    },
+  ]
+
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  print("ccsim-bench (release build), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+  for result in results {
+    let us = microseconds(result.perOperation)
+    let verdict = result.target.map { target in
+      String(format: "target ≤ %.0f µs: ", microseconds(target)) + (result.perOperation <= target ? "ok" : "SLOWER THAN TARGET")
+    } ?? "no target"
+    print(result.name)
+    print(String(format: "    %10.2f µs per run   ", us) + verdict + "   (\(result.operations) runs)")
+  }
+  print(String(format: "peak memory (max RSS): %.1f MiB", peakResidentMiB()))
+  print("checksum \(checksum)")
 }
-print("peak memory (max RSS): \(usage.ru_maxrss / 1024) MiB")
-print("checksum \(checksum)")
+
+/// M/M/n+M as the issue defines it: `agents` agents, `erlangs` offered, handle time exponential
+/// with mean 300 s, patience exponential with mean 180 s, FCFS, about `arrivals` arrivals in one
+/// replication (one interval long enough for them), service level threshold 20 s.
+func mmnScenario(agents: Int, erlangs: Double, arrivals: Int) -> Scenario {
+  let rate = erlangs / 300
+  let length = Double(arrivals) / rate
+  return Scenario(
+    name: "mmn", intervalLength: length, intervalCount: 1,
+    contactTypes: [ContactType(
+      id: "calls", arrivalRates: [rate], handleTime: .exponential(mean: 300), patience: .exponential(mean: 180),
+      agents: [agents], serviceLevel: ServiceLevelRule(threshold: 20, definition: .offered))])
+}
+
+func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: Int, json: Bool) {
+  let experiment = Experiment(scenario: mmnScenario(agents: agents, erlangs: erlangs, arrivals: arrivals), seed: 1)
+  let clock = ContinuousClock()
+  let start = clock.now
+  let result = experiment.replicate(0)
+  let elapsed = clock.now - start
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let index = { (metric: Metric) in Metric.allCases.firstIndex(of: metric)! }
+  let little = result.little
+  let fields: [(String, String)] = [
+    ("workload", "\"\(name)\""),
+    ("arrivals", "\(little.arrivals)"),
+    ("answered", "\(little.answered)"),
+    ("abandoned", "\(little.abandoned)"),
+    ("sl", "\(result.totals[index(.serviceLevel)]!)"),
+    ("abandon_frac", "\(result.totals[index(.abandonRate)]!)"),
+    ("mean_wait_answered", "\(result.totals[index(.averageSpeedOfAnswer)]!)"),
+    ("utilisation", "\(result.totals[index(.occupancy)]!)"),
+    ("events", "\(result.events)"),
+    ("run_s", String(format: "%.4f", seconds)),
+    ("contacts_per_s", String(format: "%.0f", Double(little.arrivals) / seconds)),
+    ("events_per_s", String(format: "%.0f", Double(result.events) / seconds)),
+    ("peak_rss_mb", String(format: "%.1f", peakResidentMiB())),
+  ]
+  if json {
+    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+  } else {
+    print("\(name): \(agents) agents, \(erlangs) erlangs, exponential AHT 300 s and patience 180 s, one replication")
+    for (key, value) in fields.dropFirst() { print("    \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
+  }
+}
+
+/// The hotline-like day replicated 16 times on 1 and on 2 threads: the speed-up of replications.
+func replicationWorkload(json: Bool) {
+  let experiment = Experiment(scenario: mmnScenario(agents: 50, erlangs: 48, arrivals: 200_000), seed: 1)
+  let clock = ContinuousClock()
+  var times: [Double] = []
+  var checksum = 0.0
+  for threads in [1, 2] {
+    let start = clock.now
+    let result = experiment.run(replications: 16, threads: threads)
+    let elapsed = clock.now - start
+    times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    checksum += result.totals[.serviceLevel]!.mean
+  }
+  let speedup = times[0] / times[1]
+  if json {
+    print(String(format: "{\"workload\": \"replications\", \"replications\": 16, \"one_thread_s\": %.3f, \"two_threads_s\": %.3f, \"speedup\": %.3f, \"peak_rss_mb\": %.1f}", times[0], times[1], speedup, peakResidentMiB()))
+  } else {
+    print(String(format: "replications: 16 × MMN+M-S (200 000 arrivals each): 1 thread %.2f s, 2 threads %.2f s, speed-up %.2f× (target ≥ 1.8×)", times[0], times[1], speedup))
+    print("checksum \(checksum)")
+  }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let json = arguments.contains("--json")
+let workloads = ["erlang", "mmn-s", "mmn-l", "replications"]
+if let flag = arguments.firstIndex(of: "--workload") {
+  guard flag + 1 < arguments.count, workloads.contains(arguments[flag + 1]) else {
+    FileHandle.standardError.write(Data("ccsim-bench: --workload expects one of \(workloads.joined(separator: ", "))\n".utf8))
+    exit(2)
+  }
+  switch arguments[flag + 1] {
+  case "erlang": erlangWorkload()
+  case "mmn-s": simulationWorkload("mmn-s", agents: 50, erlangs: 48, arrivals: 1_000_000, json: json)
+  case "mmn-l": simulationWorkload("mmn-l", agents: 1_000, erlangs: 980, arrivals: 5_000_000, json: json)
+  default: replicationWorkload(json: json)
+  }
+} else {
+  // Each workload in a fresh process, so each peak-memory figure is its own.
+  print("ccsim-bench (release build), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+  for workload in workloads {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["--workload", workload] + (json ? ["--json"] : [])
+    try process.run()
+    process.waitUntilExit()
+  }
+}

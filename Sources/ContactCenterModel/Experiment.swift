@@ -1,0 +1,112 @@
+import Dispatch
+import Stochastic
+import Synchronization
+
+/// Independent replications of one scenario, run in parallel and merged in replication order, so
+/// the result is identical whatever the number of threads.
+///
+///     let result = Experiment(scenario: scenario, seed: 1).run(replications: 30, threads: 2)
+///     result.totals[.serviceLevel]?.mean
+public struct Experiment: Sendable {
+  public var scenario: Scenario
+  /// The master seed: every random stream of every replication is derived from it.
+  public var seed: UInt64
+
+  public init(scenario: Scenario, seed: UInt64) {
+    self.scenario = scenario
+    self.seed = seed
+  }
+
+  /// Runs replication `index` (0-based) alone.
+  public func replicate(_ index: Int) -> ReplicationResult {
+    var simulation = Simulation(scenario: scenario, seed: seed, replication: index)
+    return simulation.run()
+  }
+
+  /// Runs `replications` replications on `threads` threads.
+  /// - Parameters:
+  ///   - replications: ≥ 1 (≥ 2 for confidence intervals).
+  ///   - threads: ≥ 1; replication `i` runs on thread `i mod threads`, but results never depend on it.
+  ///   - progress: Called (from any thread) with the number of replications finished so far.
+  public func run(
+    replications: Int, threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> RunResult {
+    precondition(replications >= 1 && threads >= 1, "need at least one replication and one thread")
+    let results = Mutex([ReplicationResult?](repeating: nil, count: replications))
+    let finished = Atomic<Int>(0)
+    let workers = min(threads, replications)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: replications, by: workers) {
+        let result = replicate(index)
+        results.withLock { $0[index] = result }
+        let done = finished.add(1, ordering: .relaxed).newValue
+        progress?(done)
+      }
+    }
+    return RunResult(experiment: self, replications: results.withLock { $0.map { $0! } })
+  }
+}
+
+/// A mean over replications with its confidence interval.
+public struct Estimate: Hashable, Sendable {
+  public var mean: Double
+  /// Half-width of the 95% Student-t confidence interval (`nil` with fewer than two replications).
+  public var ci95: Double?
+  /// Replications in which the metric was defined (a ratio with an empty denominator is not).
+  public var replications: Int
+}
+
+/// The value of each metric as an estimate over replications.
+public struct KPIs: Hashable, Sendable {
+  /// In `Metric.allCases` order; `nil` where no replication defined the metric.
+  public var estimates: [Estimate?]
+
+  public subscript(metric: Metric) -> Estimate? {
+    estimates[Metric.allCases.firstIndex(of: metric)!]
+  }
+
+  init(_ perReplication: [[Double?]], level: Double = 0.95) {
+    estimates = Metric.allCases.indices.map { m in
+      var tally = Tally()
+      for values in perReplication { if let value = values[m] { tally.add(value) } }
+      guard tally.count > 0 else { return nil }
+      let ci = tally.count > 1 ? tally.confidenceInterval(level: level).halfWidth : nil
+      return Estimate(mean: tally.mean, ci95: ci, replications: tally.count)
+    }
+  }
+}
+
+/// The result of an experiment: every replication, and the estimates merged from them.
+public struct RunResult: Hashable, Sendable {
+  public var scenario: Scenario
+  public var seed: UInt64
+  /// Each replication, in replication order.
+  public var replications: [ReplicationResult]
+  /// The centre's day.
+  public var totals: KPIs
+  /// Each type's day, in scenario order.
+  public var types: [KPIs]
+  /// `intervals[type][interval]`.
+  public var intervals: [[KPIs]]
+
+  init(experiment: Experiment, replications: [ReplicationResult]) {
+    scenario = experiment.scenario
+    seed = experiment.seed
+    self.replications = replications
+    totals = KPIs(replications.map(\.totals))
+    types = experiment.scenario.contactTypes.indices.map { t in KPIs(replications.map { $0.types[t] }) }
+    intervals = experiment.scenario.contactTypes.indices.map { t in
+      (0..<experiment.scenario.intervalCount).map { k in KPIs(replications.map { $0.intervals[t][k] }) }
+    }
+  }
+
+  /// The `level` confidence interval of a metric of the centre's day (tests use 0.99).
+  public func confidenceInterval(_ metric: Metric, type: Int? = nil, level: Double) -> ConfidenceInterval? {
+    let m = Metric.allCases.firstIndex(of: metric)!
+    var tally = Tally()
+    for replication in replications {
+      if let value = (type.map { replication.types[$0] } ?? replication.totals)[m] { tally.add(value) }
+    }
+    return tally.count > 1 ? tally.confidenceInterval(level: level) : nil
+  }
+}
