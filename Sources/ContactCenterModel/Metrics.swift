@@ -58,6 +58,20 @@ struct CellCounters: Equatable, Sendable {
   var busyTime = 0.0, staffedTime = 0.0, queueTime = 0.0
   var waits = QuantileHistogram()
 
+  mutating func recordAnswer(wait: Double, handle: Double, inTime: Bool) {
+    answered += 1
+    answeredInTime += inTime ? 1 : 0
+    waitOfAnswered += wait
+    handleOfAnswered += handle
+    waits.record(seconds: wait)
+  }
+
+  mutating func recordAbandon(wait: Double, inTime: Bool) {
+    abandoned += 1
+    abandonedInTime += inTime ? 1 : 0
+    waitOfAbandoned += wait
+  }
+
   mutating func add(_ other: CellCounters) {
     offered += other.offered; queued += other.queued
     answered += other.answered; answeredInTime += other.answeredInTime

@@ -79,6 +79,59 @@ struct WaitingLine {
   }
 }
 
+/// A type's dedicated agents: how many are on duty and busy, and the time integrals of busy,
+/// staffed and waiting since the current bucket started.
+struct GroupState {
+  var headcount: Int
+  var busy = 0
+  var lastChange: SimTime = 0
+  var busyArea = 0.0, staffedArea = 0.0, queueArea = 0.0
+
+  init(headcount: Int) { self.headcount = headcount }
+
+  mutating func accumulate(until now: SimTime, closed: Bool, waiting: Int) {
+    let elapsed = now - lastChange
+    guard elapsed > 0 else { return }
+    let busyAgents = Double(busy)
+    // After close, agents still on duty are all busy (idle ones go home), so staffed = busy.
+    busyArea += busyAgents * elapsed
+    staffedArea += (closed ? busyAgents : Double(max(headcount, busy))) * elapsed
+    queueArea += Double(waiting) * elapsed
+    lastChange = now
+  }
+}
+
+/// A type's random streams and samplers in one object, so the inner loop touches one reference
+/// per contact rather than one per stream and sampler.
+final class ContactSource {
+  private let arrivals: RandomStream
+  private let handleTimes: RandomStream
+  private let patiences: RandomStream
+  private let handleTime: Sampler
+  private let patience: Sampler?
+
+  init(_ type: ContactType, index: Int, seed: UInt64, replication: Int) {
+    func stream(_ purpose: StreamPurpose) -> RandomStream {
+      RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: purpose, index: index))
+    }
+    arrivals = stream(.arrivals)
+    handleTimes = stream(.handleTime)
+    patiences = stream(.patience)
+    handleTime = Sampler(type.handleTime)
+    patience = type.patience.map(Sampler.init)
+  }
+
+  /// A unit-mean exponential draw: the integrated arrival rate to the next arrival.
+  func unitExponential() -> Double { arrivals.exponential(mean: 1) }
+
+  /// An arriving contact's handle time and patience (`nil`: never abandons).
+  func attributes() -> (handle: SimTime, patience: SimTime?) {
+    let handle = handleTimes.sample(handleTime)
+    guard let patience else { return (handle, nil) }
+    return (handle, patiences.sample(patience))
+  }
+}
+
 /// One replication of a scenario: a discrete-event simulation of every type's queue and agents.
 ///
 /// Agents of a group are interchangeable (one dedicated group per type, first come first served),
@@ -95,20 +148,16 @@ struct Simulation {
   private let bucketCount: Int        // warm-up, n intervals, after close
   private var calendar = EventQueue<CenterEvent>(minimumCapacity: 1024)
 
-  private var arrivalStreams: [RandomStream]
-  private var handleStreams: [RandomStream]
-  private var patienceStreams: [RandomStream]
-  private let handleSamplers: [Sampler]
-  private let patienceSamplers: [Sampler?]
+  private let sources: [ContactSource]
   private let thresholds: [SimTime]
   /// Arrival rate of each type in each bucket, busyness applied: `[type * bucketCount + bucket]`.
   private var rates: [Double]
   private let busyness: Double
 
   private var lines: [WaitingLine]
-  private var headcount: [Int]
-  private var busy: [Int]
-  private var lastChange: [SimTime]
+  private var agents: [GroupState]
+  /// The bucket of each type's next arrival, found when it is scheduled.
+  private var nextArrivalBucket: [Int]
   private var bucket = 0
   private var closed = false
 
@@ -120,16 +169,9 @@ struct Simulation {
     self.scenario = scenario
     typeCount = scenario.contactTypes.count
     bucketCount = scenario.intervalCount + 2
-    func streams(_ purpose: StreamPurpose) -> [RandomStream] {
-      (0..<scenario.contactTypes.count).map {
-        RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: purpose, index: $0))
-      }
+    sources = scenario.contactTypes.indices.map {
+      ContactSource(scenario.contactTypes[$0], index: $0, seed: seed, replication: replication)
     }
-    arrivalStreams = streams(.arrivals)
-    handleStreams = streams(.handleTime)
-    patienceStreams = streams(.patience)
-    handleSamplers = scenario.contactTypes.map { Sampler($0.handleTime) }
-    patienceSamplers = scenario.contactTypes.map { $0.patience.map(Sampler.init) }
     thresholds = scenario.contactTypes.map(\.serviceLevel.threshold)
     if let cv = scenario.busynessCV {
       let stream = RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: .busyness, index: 0))
@@ -146,9 +188,8 @@ struct Simulation {
     }
     self.rates = rates
     lines = Array(repeating: WaitingLine(), count: typeCount)
-    headcount = scenario.contactTypes.map { $0.agents[0] }
-    busy = Array(repeating: 0, count: typeCount)
-    lastChange = Array(repeating: 0, count: typeCount)
+    agents = scenario.contactTypes.map { GroupState(headcount: $0.agents[0]) }
+    nextArrivalBucket = Array(repeating: 0, count: typeCount)
     cells = Array(repeating: CellCounters(), count: typeCount * bucketCount)
   }
 
@@ -158,7 +199,7 @@ struct Simulation {
       calendar.schedule(.boundary(bucket: Int32(k)), at: bucketStart(k))
     }
     if scenario.measurementStart == 0 { bucket = 1 }
-    for type in 0..<typeCount { scheduleNextArrival(type: type, after: 0) }
+    for type in 0..<typeCount { scheduleNextArrival(type: type, after: 0, in: bucket(of: 0)) }
 
     var events: UInt64 = 0
     while let next = calendar.popNext() {
@@ -193,10 +234,10 @@ struct Simulation {
 
   /// Schedules the type's next arrival after `time` by spending one unit-exponential draw across
   /// the buckets' rates (inversion of the integrated rate); none after close.
-  private mutating func scheduleNextArrival(type: Int, after time: SimTime) {
-    var remaining = arrivalStreams[type].exponential(mean: 1)
+  private mutating func scheduleNextArrival(type: Int, after time: SimTime, in timeBucket: Int) {
+    var remaining = sources[type].unitExponential()
     var t = time
-    var k = bucket(of: time)
+    var k = timeBucket
     while k < bucketCount - 1 {
       let rate = rates[type * bucketCount + k]
       let end = bucketEnd(k)
@@ -204,6 +245,7 @@ struct Simulation {
         let needed = remaining / rate
         if t + needed < end {
           calendar.schedule(.arrival(type: Int32(type)), at: t + needed)
+          nextArrivalBucket[type] = k
           return
         }
         remaining -= rate * (end - t)
@@ -215,14 +257,13 @@ struct Simulation {
 
   private mutating func arrive(type: Int) {
     let now = calendar.now
-    scheduleNextArrival(type: type, after: now)
-    let handle = handleStreams[type].sample(handleSamplers[type])
-    let patience = patienceSamplers[type].map { patienceStreams[type].sample($0) }
-    let arrivalBucket = bucket(of: now)
+    let arrivalBucket = nextArrivalBucket[type]
+    scheduleNextArrival(type: type, after: now, in: arrivalBucket)
+    let (handle, patience) = sources[type].attributes()
     let cell = type * bucketCount + arrivalBucket
     cells[cell].offered += 1
     little.arrivals += 1
-    if busy[type] < headcount[type] {
+    if agents[type].busy < agents[type].headcount {
       startService(type: type, cell: cell, arrival: now, handle: handle)
       return
     }
@@ -240,13 +281,9 @@ struct Simulation {
   private mutating func startService(type: Int, cell: Int, arrival: SimTime, handle: SimTime) {
     let now = calendar.now
     accumulate(type: type)
-    busy[type] += 1
+    agents[type].busy += 1
     let wait = now - arrival
-    cells[cell].answered += 1
-    if wait <= thresholds[type] { cells[cell].answeredInTime += 1 }
-    cells[cell].waitOfAnswered += wait
-    cells[cell].handleOfAnswered += handle
-    cells[cell].waits.record(seconds: wait)
+    cells[cell].recordAnswer(wait: wait, handle: handle, inTime: wait <= thresholds[type])
     little.answered += 1
     little.sumOfWaits += wait
     little.sumOfHandleTimes += handle
@@ -255,13 +292,13 @@ struct Simulation {
 
   private mutating func finishService(type: Int) {
     accumulate(type: type)
-    busy[type] -= 1
+    agents[type].busy -= 1
     serveWaiting(type: type)
   }
 
   /// Free agents of the type take waiting contacts, first come first served.
   private mutating func serveWaiting(type: Int) {
-    while busy[type] < headcount[type], let next = lines[type].popFirst() {
+    while agents[type].busy < agents[type].headcount, let next = lines[type].popFirst() {
       startService(
         type: type, cell: type * bucketCount + Int(next.bucket), arrival: next.arrival, handle: next.handleTime)
     }
@@ -273,9 +310,7 @@ struct Simulation {
     lines[type].remove(ticket)
     let wait = calendar.now - contact.arrival
     let cell = type * bucketCount + Int(contact.bucket)
-    cells[cell].abandoned += 1
-    if wait <= thresholds[type] { cells[cell].abandonedInTime += 1 }
-    cells[cell].waitOfAbandoned += wait
+    cells[cell].recordAbandon(wait: wait, inTime: wait <= thresholds[type])
     little.abandoned += 1
     little.sumOfWaits += wait
   }
@@ -283,41 +318,44 @@ struct Simulation {
   // MARK: Time
 
   private mutating func startBucket(_ k: Int) {
-    for type in 0..<typeCount { accumulate(type: type) }
+    for type in 0..<typeCount { flush(type: type) }
     bucket = k
     if k == bucketCount - 1 {
       closed = true     // the last interval's agents stay until the line is empty
       return
     }
     for type in 0..<typeCount {
-      headcount[type] = scenario.contactTypes[type].agents[k - 1]
+      agents[type].headcount = scenario.contactTypes[type].agents[k - 1]
       serveWaiting(type: type)
     }
   }
 
-  /// Adds the time since the type's last change to the current bucket's integrals.
+  /// Adds the time since the type's last change to its running integrals.
   private mutating func accumulate(type: Int) {
-    let now = calendar.now
-    let elapsed = now - lastChange[type]
-    guard elapsed > 0 else { return }
-    let busyAgents = Double(busy[type])
-    // After close, agents still on duty are all busy (idle ones go home), so staffed = busy.
-    let staffed = closed ? busyAgents : Double(max(headcount[type], busy[type]))
-    let waiting = Double(lines[type].waiting)
+    let waiting = lines[type].waiting
+    agents[type].accumulate(until: calendar.now, closed: closed, waiting: waiting)
+  }
+
+  /// Accumulates up to now and moves the type's running integrals into the current bucket.
+  private mutating func flush(type: Int) {
+    accumulate(type: type)
+    let group = agents[type]
     let cell = type * bucketCount + bucket
-    cells[cell].busyTime += busyAgents * elapsed
-    cells[cell].staffedTime += staffed * elapsed
-    cells[cell].queueTime += waiting * elapsed
-    little.busyArea += busyAgents * elapsed
-    little.queueArea += waiting * elapsed
-    lastChange[type] = now
+    cells[cell].busyTime += group.busyArea
+    cells[cell].staffedTime += group.staffedArea
+    cells[cell].queueTime += group.queueArea
+    little.busyArea += group.busyArea
+    little.queueArea += group.queueArea
+    agents[type].busyArea = 0
+    agents[type].staffedArea = 0
+    agents[type].queueArea = 0
   }
 
   /// Contacts still waiting when nothing more can happen (no agent left, no patience) are unserved.
   private mutating func finish() {
     let now = calendar.now
     for type in 0..<typeCount {
-      accumulate(type: type)
+      flush(type: type)
       while let contact = lines[type].popFirst() {
         cells[type * bucketCount + Int(contact.bucket)].unserved += 1
         little.unserved += 1

@@ -20,9 +20,13 @@ public struct ScheduledEvent<Event> {
   }
 
   /// Whether `self` fires before `other`: earlier time, or the same time and scheduled first.
+  /// Evaluated without short-circuit branches: in a heap the answer is a coin toss, which a branch
+  /// predictor cannot learn, while a few flag operations cost nothing.
   @inlinable
   public func firesBefore(_ other: Self) -> Bool {
-    time < other.time || (time == other.time && sequence < other.sequence)
+    let earlier = UInt8(time < other.time ? 1 : 0)
+    let tied = UInt8(time == other.time ? 1 : 0) & UInt8(sequence < other.sequence ? 1 : 0)
+    return earlier | tied != 0
   }
 }
 
@@ -52,7 +56,11 @@ public struct EventQueue<Event> {
   /// The current simulated time: the time of the last event popped (0 before the first).
   @inlinable public var now: SimTime { clock }
   @usableFromInline var clock: SimTime = 0
-  @usableFromInline static var arity: Int { 4 }
+  /// Whether the root is the event `popNext` last returned, not yet taken out. Its removal waits
+  /// for the next call: if that is `schedule`, the new event simply replaces the root and sinks
+  /// (one sift instead of two, and most events schedule another); if `popNext`, it is removed then.
+  @usableFromInline var rootIsPopped = false
+  @usableFromInline static var arity: Int { 2 }
 
   /// An empty calendar with room for `minimumCapacity` pending events before it grows.
   public init(minimumCapacity: Int = 64) {
@@ -61,12 +69,16 @@ public struct EventQueue<Event> {
   }
 
   /// The number of pending events (stale ones included until they are popped).
-  @inlinable public var count: Int { heap.count }
-  @inlinable public var isEmpty: Bool { heap.isEmpty }
+  @inlinable public var count: Int { heap.count - (rootIsPopped ? 1 : 0) }
+  @inlinable public var isEmpty: Bool { count == 0 }
   /// The number of events scheduled so far.
   @inlinable public var scheduledCount: UInt64 { nextSequence }
   /// The time of the next event, or `nil` when the calendar is empty.
-  @inlinable public var nextTime: SimTime? { heap.first?.time }
+  public var nextTime: SimTime? {
+    guard rootIsPopped else { return heap.first?.time }
+    // The root is spent: the next event is the earliest of its children.
+    return heap.dropFirst().prefix(Self.arity).min { $0.firesBefore($1) }?.time
+  }
 
   /// Schedules `event` to fire at `time`.
   /// - Parameter time: Finite and not before `now` (the clock never goes backwards).
@@ -75,8 +87,14 @@ public struct EventQueue<Event> {
     precondition(time >= now && time.isFinite, "event scheduled at \(time), before now (\(now)) or not finite")
     let item = ScheduledEvent(time: time, sequence: nextSequence, event: event)
     nextSequence &+= 1
-    heap.append(item)
-    siftUp(from: heap.count - 1)
+    if rootIsPopped {
+      rootIsPopped = false
+      heap[0] = item
+      siftDown(from: 0)
+    } else {
+      heap.append(item)
+      siftUp(from: heap.count - 1)
+    }
   }
 
   /// Schedules `event` to fire `delay` seconds from now.
@@ -89,14 +107,16 @@ public struct EventQueue<Event> {
   /// Removes the next event, advances the clock to its time and returns it; `nil` when empty.
   @inlinable
   public mutating func popNext() -> ScheduledEvent<Event>? {
-    guard let last = heap.popLast() else { return nil }
-    guard !heap.isEmpty else {
-      clock = last.time
-      return last
+    if rootIsPopped {
+      rootIsPopped = false
+      let last = heap.removeLast()
+      if !heap.isEmpty {
+        heap[0] = last
+        siftDown(from: 0)
+      }
     }
-    let first = heap[0]
-    heap[0] = last
-    siftDown(from: 0)
+    guard let first = heap.first else { return nil }
+    rootIsPopped = true
     clock = first.time
     return first
   }
@@ -116,27 +136,36 @@ public struct EventQueue<Event> {
     }
   }
 
+  /// Moves the item at `start` down to its place. Floyd's bottom-up variant: the hole first sinks
+  /// along the smallest children to a leaf (one comparison per child, none against the item),
+  /// then the item rises from there. A re-inserted last element almost always belongs near the
+  /// bottom, so this saves about a quarter of the comparisons of the textbook version.
   @inlinable
   mutating func siftDown(from start: Int) {
     heap.withUnsafeMutableBufferPointer { nodes in
       let count = nodes.count
-      var parent = start
-      let item = nodes[parent]
+      let item = nodes[start]
+      var hole = start
       while true {
-        let firstChild = parent * Self.arity + 1
+        let firstChild = hole * Self.arity + 1
         guard firstChild < count else { break }
         var best = firstChild
         let end = min(firstChild + Self.arity, count)
         var child = firstChild + 1
         while child < end {
-          if nodes[child].firesBefore(nodes[best]) { best = child }
+          best = nodes[child].firesBefore(nodes[best]) ? child : best
           child += 1
         }
-        guard nodes[best].firesBefore(item) else { break }
-        nodes[parent] = nodes[best]
-        parent = best
+        nodes[hole] = nodes[best]
+        hole = best
       }
-      nodes[parent] = item
+      while hole > start {
+        let parent = (hole - 1) / Self.arity
+        guard item.firesBefore(nodes[parent]) else { break }
+        nodes[hole] = nodes[parent]
+        hole = parent
+      }
+      nodes[hole] = item
     }
   }
 
@@ -144,4 +173,7 @@ public struct EventQueue<Event> {
   var isValidHeap: Bool {
     heap.indices.dropFirst().allSatisfy { !heap[$0].firesBefore(heap[($0 - 1) / Self.arity]) }
   }
+
+  /// Lets the calendar grow to `capacity` pending events without reallocating.
+  public mutating func reserveCapacity(_ capacity: Int) { heap.reserveCapacity(capacity) }
 }

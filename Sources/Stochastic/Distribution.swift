@@ -144,43 +144,55 @@ public enum Distribution: Hashable, Sendable {
 }
 
 /// A distribution with its GSL parameters worked out once, ready for fast repeated draws.
+///
+/// The parameters are plain numbers beside a payload-free kind, so a draw copies no reference
+/// (no retain or release in the simulation's inner loop); only `empirical` reads its table.
 public struct Sampler: Sendable {
-  @usableFromInline enum Form: Sendable {
-    case constant(Double)
-    case exponential(mean: Double)
-    case gamma(shape: Double, scale: Double)
-    case lognormal(zeta: Double, sigma: Double)
-    case weibull(scale: Double, shape: Double)
-    case truncatedNormal(mean: Double, sd: Double)
-    case uniform(Double, Double)
-    case hyperexponential(p1: Double, mean1: Double, mean2: Double)
-    case empirical(sorted: [Double], interpolated: Bool)
+  @usableFromInline enum Kind: Sendable {
+    case constant, exponential, gamma, lognormal, weibull, truncatedNormal, uniform, hyperexponential
+    case empirical, interpolated
   }
-  @usableFromInline let form: Form
+  @usableFromInline let kind: Kind
+  @usableFromInline let a: Double
+  @usableFromInline let b: Double
+  @usableFromInline let c: Double
+  /// The sorted observations of an empirical distribution; empty otherwise.
+  @usableFromInline let table: [Double]
   public let distribution: Distribution
 
   /// - Precondition: `distribution.problem == nil`.
   public init(_ distribution: Distribution) {
     precondition(distribution.problem == nil, "\(distribution): expected \(distribution.problem ?? "")")
     self.distribution = distribution
+    var table: [Double] = []
+    var (a, b, c) = (0.0, 0.0, 0.0)
     switch distribution {
-    case .deterministic(let value): form = .constant(value)
-    case .exponential(let mean): form = .exponential(mean: mean)
-    case .gamma(let mean, let cv): form = .gamma(shape: 1 / (cv * cv), scale: mean * cv * cv)
-    case .erlang(let mean, let phases): form = .gamma(shape: Double(phases), scale: mean / Double(phases))
+    case .deterministic(let value):
+      kind = .constant; a = value
+    case .exponential(let mean):
+      kind = .exponential; a = mean
+    case .gamma(let mean, let cv):
+      kind = .gamma; (a, b) = (1 / (cv * cv), mean * cv * cv)        // shape, scale
+    case .erlang(let mean, let phases):
+      kind = .gamma; (a, b) = (Double(phases), mean / Double(phases))
     case .lognormal(let mean, let cv):
       let sigma2 = gsl_sf_log(1 + cv * cv)
-      form = .lognormal(zeta: gsl_sf_log(mean) - sigma2 / 2, sigma: sigma2.squareRoot())
+      kind = .lognormal; (a, b) = (gsl_sf_log(mean) - sigma2 / 2, sigma2.squareRoot())   // zeta, sigma
     case .weibull(let mean, let shape):
-      form = .weibull(scale: mean / gsl_sf_gamma(1 + 1 / shape), shape: shape)
-    case .truncatedNormal(let mean, let sd): form = .truncatedNormal(mean: mean, sd: sd)
-    case .uniform(let minimum, let maximum): form = .uniform(minimum, maximum)
+      kind = .weibull; (a, b) = (mean / gsl_sf_gamma(1 + 1 / shape), shape)              // scale, shape
+    case .truncatedNormal(let mean, let sd):
+      kind = .truncatedNormal; (a, b) = (mean, sd)
+    case .uniform(let minimum, let maximum):
+      kind = .uniform; (a, b) = (minimum, maximum)
     case .hyperexponential(let mean, let cv):
       let c2 = cv * cv
       let p1 = (1 + ((c2 - 1) / (c2 + 1)).squareRoot()) / 2
-      form = .hyperexponential(p1: p1, mean1: mean / (2 * p1), mean2: mean / (2 * (1 - p1)))
-    case .empirical(let values, let interpolated): form = .empirical(sorted: values.sorted(), interpolated: interpolated)
+      kind = .hyperexponential; (a, b, c) = (p1, mean / (2 * p1), mean / (2 * (1 - p1)))  // p₁, means
+    case .empirical(let values, let interpolated):
+      kind = interpolated ? .interpolated : .empirical
+      table = values.sorted()
     }
+    (self.a, self.b, self.c) = (a, b, c)
+    self.table = table
   }
 }
-

@@ -1,4 +1,9 @@
 import CGSL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a random stream is used for. Each purpose has its own stream, so adding a new use of
 /// randomness never shifts the numbers an existing one draws.
@@ -74,11 +79,14 @@ public final class RandomStream {
     return Int(gsl_rng_uniform_int(rng, UInt(bound)))
   }
 
-  /// An exponential draw with the given mean (GSL's `mu` is a mean, not a rate).
+  /// An exponential draw with the given mean, by inversion of GSL's uniform: −mean·ln U with U
+  /// uniform on (0, 1). This is `gsl_ran_exponential`'s method (which computes −mean·log1p(−U′)
+  /// with U′ = 1 − U on [0, 1)), with `log` in place of `log1p`: the same distribution, and on
+  /// glibc `log` costs a third of `log1p`, which `ccsim-bench` shows as contacts per second.
   /// - Parameter mean: Finite, > 0.
   @inlinable public func exponential(mean: Double) -> Double {
     precondition(mean.isFinite && mean > 0, "exponential mean must be finite and > 0, got \(mean)")
-    return gsl_ran_exponential(rng, mean)
+    return -mean * log(gsl_rng_uniform_pos(rng))
   }
 
   /// A gamma draw (`gsl_ran_gamma`); shape and scale finite and > 0.
@@ -117,18 +125,19 @@ extension RandomStream {
   /// One draw from `sampler`'s distribution (seconds, ≥ 0).
   @inlinable
   public func sample(_ sampler: Sampler) -> Double {
-    switch sampler.form {
-    case .constant(let value): return value
-    case .exponential(let mean): return exponential(mean: mean)
-    case .gamma(let shape, let scale): return gamma(shape: shape, scale: scale)
-    case .lognormal(let zeta, let sigma): return lognormal(zeta: zeta, sigma: sigma)
-    case .weibull(let scale, let shape): return weibull(scale: scale, shape: shape)
-    case .truncatedNormal(let mean, let sd): return mean + gaussianTail(above: -mean, standardDeviation: sd)
-    case .uniform(let low, let high): return flat(low, high)
-    case .hyperexponential(let p1, let mean1, let mean2):
-      return exponential(mean: uniform() < p1 ? mean1 : mean2)
-    case .empirical(let sorted, let interpolated):
-      guard interpolated else { return sorted[uniformIndex(below: sorted.count)] }
+    let (a, b, c) = (sampler.a, sampler.b, sampler.c)
+    switch sampler.kind {
+    case .constant: return a
+    case .exponential: return exponential(mean: a)
+    case .gamma: return gamma(shape: a, scale: b)
+    case .lognormal: return lognormal(zeta: a, sigma: b)
+    case .weibull: return weibull(scale: a, shape: b)
+    case .truncatedNormal: return a + gaussianTail(above: -a, standardDeviation: b)
+    case .uniform: return flat(a, b)
+    case .hyperexponential: return exponential(mean: uniform() < a ? b : c)
+    case .empirical: return sampler.table[uniformIndex(below: sampler.table.count)]
+    case .interpolated:
+      let sorted = sampler.table
       let position = uniform() * Double(sorted.count - 1)
       let lower = min(Int(position), sorted.count - 2)
       let fraction = position - Double(lower)
