@@ -30,12 +30,15 @@ let package = Package(
     .target(name: "SimKernel", swiftSettings: strict),
     .target(
       name: "ContactCenterModel", dependencies: ["Queueing", "SimKernel", "Stochastic"], swiftSettings: strict),
-    .target(name: "ScenarioIO", swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Queueing"], swiftSettings: strict),
+    .target(
+      name: "ScenarioIO",
+      dependencies: ["ContactCenterModel", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [
-        "Queueing", "ScenarioIO", "Reporting",
+        "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

@@ -12,7 +12,7 @@ public struct CCSim: ParsableCommand {
     commandName: "ccsim",
     abstract: "ContactCenterSim: contact-centre analytics, simulation and workforce planning.",
     version: version,
-    subcommands: [Erlang.self])
+    subcommands: [Run.self, Validate.self, Erlang.self])
 
   public init() {}
 
@@ -26,6 +26,10 @@ public struct CCSim: ParsableCommand {
       try command.run()
     } catch let error as InputError {
       fail(error.description)
+    } catch let errors as ScenarioErrors {
+      // Each line already names file:line:column and says "error:".
+      FileHandle.standardError.write(Data((errors.description + "\n").utf8))
+      Foundation.exit(badInputStatus)
     } catch {
       if exitCode(for: error) == .validationFailure {
         var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid input"

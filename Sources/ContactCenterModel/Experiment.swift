@@ -60,12 +60,15 @@ public struct Estimate: Hashable, Sendable {
 public struct KPIs: Hashable, Sendable {
   /// In `Metric.allCases` order; `nil` where no replication defined the metric.
   public var estimates: [Estimate?]
+  /// The number of replications merged.
+  public var replicationCount: Int
 
   public subscript(metric: Metric) -> Estimate? {
     estimates[Metric.allCases.firstIndex(of: metric)!]
   }
 
   init(_ perReplication: [[Double?]], level: Double = 0.95) {
+    replicationCount = perReplication.count
     estimates = Metric.allCases.indices.map { m in
       var tally = Tally()
       for values in perReplication { if let value = values[m] { tally.add(value) } }

@@ -20,12 +20,14 @@ public struct Scenario: Hashable, Sendable {
   /// multiplied by one draw of a gamma variable with mean 1 and this coefficient of variation, so
   /// daily volumes are over-dispersed (variance above the Poisson) as real centres show.
   public var busynessCV: Double?
+  /// The clock time of the first interval's start, in seconds after midnight (for reports only).
+  public var clockStart: SimTime
   /// The contact types, each with its own queue and dedicated agent group.
   public var contactTypes: [ContactType]
 
   public init(
     name: String, intervalLength: SimTime, intervalCount: Int, study: Study = .day,
-    busynessCV: Double? = nil, contactTypes: [ContactType]
+    busynessCV: Double? = nil, clockStart: SimTime = 0, contactTypes: [ContactType]
   ) {
     precondition(intervalLength > 0 && intervalCount >= 1, "need at least one interval of positive length")
     precondition(busynessCV.map { $0 > 0 } ?? true, "busyness CV must be > 0")
@@ -37,6 +39,7 @@ public struct Scenario: Hashable, Sendable {
     self.intervalCount = intervalCount
     self.study = study
     self.busynessCV = busynessCV
+    self.clockStart = clockStart
     self.contactTypes = contactTypes
   }
 

@@ -12,6 +12,38 @@ public indirect enum JSONValue: Hashable, Sendable {
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
   public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
+  /// JSON text indented by two spaces per level; arrays of plain values stay on one line.
+  public func prettyRendered() -> String {
+    var out = ""
+    writePretty(to: &out, indent: "")
+    return out
+  }
+
+  private func writePretty(to out: inout String, indent: String) {
+    switch self {
+    case .object(let members) where !members.isEmpty:
+      let inner = indent + "  "
+      out += "{\n"
+      for (index, (key, value)) in members.enumerated() {
+        out += inner + Self.quote(key) + ": "
+        value.writePretty(to: &out, indent: inner)
+        out += index < members.count - 1 ? ",\n" : "\n"
+      }
+      out += indent + "}"
+    case .array(let items) where items.contains(where: { if case .object = $0 { true } else if case .array = $0 { true } else { false } }):
+      let inner = indent + "  "
+      out += "[\n"
+      for (index, item) in items.enumerated() {
+        out += inner
+        item.writePretty(to: &out, indent: inner)
+        out += index < items.count - 1 ? ",\n" : "\n"
+      }
+      out += indent + "]"
+    default:
+      write(to: &out)
+    }
+  }
+
   /// Compact JSON text, one line.
   public func rendered() -> String {
     var out = ""

@@ -1,0 +1,160 @@
+import ArgumentParser
+import ContactCenterModel
+import Foundation
+import Reporting
+import ScenarioIO
+
+/// `ccsim run`: simulate a scenario and write its results folder.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Simulate a scenario and write Results/<scenario>/<run-id>/.",
+    discussion: """
+      Runs independent replications of the scenario in parallel and writes summary.json,
+      intervals.csv and a copy of the scenario into a new results folder, atomically: the folder
+      appears complete or not at all. The same scenario and seed give byte-identical summary.json
+      whatever --threads is. Results/README.md documents every file and column.
+      """)
+
+  @Argument(help: "Scenario file (YAML).") var scenario: String
+  @Option(help: "Independent replications (2 to 10000).") var replications = 30
+  @Option(help: "Master seed (0 to 2^64 - 1); the same seed reproduces the run exactly.") var seed: UInt64 = 1
+  @Option(help: "Folder to write results under.") var out = "Results"
+  @Option(help: "Threads to run replications on (default: all cores).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  func validate() throws {
+    guard (2...10_000).contains(replications) else {
+      throw ValidationError("--replications: expected 2 to 10000, found '\(replications)'")
+    }
+    guard (1...1_024).contains(threads) else {
+      throw ValidationError("--threads: expected 1 to 1024, found '\(threads)'")
+    }
+  }
+
+  func run() throws {
+    let file = try ScenarioFile.load(path: scenario)                                  // read
+    let progress = ProgressBar(total: replications)
+    let result = Experiment(scenario: file.scenario, seed: seed)                       // compute
+      .run(replications: replications, threads: threads) { progress.update($0) }
+    progress.finish()
+    let report = RunReport(
+      result: result, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
+    let folder = try ResultsFolder.write(                                               // write
+      under: out, scenario: file.scenario.name, seed: seed,
+      files: [
+        ("summary.json", report.summaryJSON()),
+        ("intervals.csv", report.intervalsCSV()),
+        ("scenario.yaml", file.text),
+      ])
+    print(report.kpiTable())
+    print("\(replications) replications, seed \(seed): results in \(folder)")
+  }
+}
+
+/// `ccsim validate`: check a scenario file without running it.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a scenario file and report every error in it, without running it.")
+
+  @Argument(help: "Scenario file (YAML).") var scenario: String
+
+  func run() throws {
+    let file = try ScenarioFile.load(path: scenario)
+    let s = file.scenario
+    let minutes = Int(s.intervalLength / 60)
+    let types = s.contactTypes.map(\.id).joined(separator: ", ")
+    print("\(scenario): ok: \(s.contactTypes.count) contact type\(s.contactTypes.count == 1 ? "" : "s") (\(types)), "
+          + "\(s.intervalCount) intervals of \(minutes) minutes")
+  }
+}
+
+/// A progress bar on standard error, drawn only when standard error is a terminal.
+final class ProgressBar: Sendable {
+  let total: Int
+  let isShown = isatty(STDERR_FILENO) == 1
+
+  init(total: Int) { self.total = total }
+
+  func update(_ done: Int) {
+    guard isShown else { return }
+    let width = 30
+    let filled = done * width / max(total, 1)
+    let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+    FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) replications".utf8))
+  }
+
+  func finish() {
+    guard isShown else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+}
+
+/// Writes a results folder atomically: every file goes into a hidden temporary folder beside the
+/// destination, which is renamed into place only when all are written. An interrupted run (crash,
+/// Ctrl-C) leaves no `Results/<scenario>/<run-id>` folder; Ctrl-C also removes the temporary one.
+enum ResultsFolder {
+  /// Writes `files` into `<root>/<scenario>/<run-id>` and returns that path. The run id is the UTC
+  /// time and the seed, `20261123-142501-s1`, with `-2`, `-3`, … added if it exists already.
+  static func write(under root: String, scenario: String, seed: UInt64, files: [(String, String)]) throws -> String {
+    let manager = FileManager.default
+    let parent = URL(fileURLWithPath: root).appendingPathComponent(scenario)
+    do {
+      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw InputError(field: "--out", expected: "a folder results can be written in", found: parent.path)
+    }
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    let base = "\(formatter.string(from: Date()))-s\(seed)"
+    let temporary = parent.appendingPathComponent(".incomplete-\(base)-\(getpid())")
+    try? manager.removeItem(at: temporary)
+    try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+    let cleanup = InterruptCleanup(removing: temporary)
+    defer { cleanup.cancel() }
+    do {
+      for (name, contents) in files {
+        try Data(contents.utf8).write(to: temporary.appendingPathComponent(name))
+      }
+      var suffix = 1
+      while true {
+        let destination = parent.appendingPathComponent(suffix == 1 ? base : "\(base)-\(suffix)")
+        // rename(2) fails rather than replace a non-empty folder, so a concurrent run never merges.
+        if rename(temporary.path, destination.path) == 0 { return destination.path }
+        guard errno == EEXIST || errno == ENOTEMPTY, suffix < 1000 else {
+          throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+        }
+        suffix += 1
+      }
+    } catch {
+      try? manager.removeItem(at: temporary)
+      throw error
+    }
+  }
+}
+
+/// Removes a temporary folder if the user presses Ctrl-C (SIGINT) or the process is terminated
+/// (SIGTERM) while it exists, then exits with the conventional status 128 + signal.
+final class InterruptCleanup: @unchecked Sendable {
+  private var sources: [any DispatchSourceSignal] = []
+
+  init(removing folder: URL) {
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler {
+        try? FileManager.default.removeItem(at: folder)
+        exit(128 + signalNumber)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  func cancel() {
+    for source in sources { source.cancel() }
+    signal(SIGINT, SIG_DFL)
+    signal(SIGTERM, SIG_DFL)
+  }
+}

@@ -1,0 +1,110 @@
+import ContactCenterModel
+import Foundation
+
+/// The files and the console table of a `ccsim run`: `summary.json`, `intervals.csv` and a short
+/// KPI table. Pure formatting: the same result gives the same bytes.
+public struct RunReport: Sendable {
+  public var result: RunResult
+  public var scenarioSHA256: String
+  public var toolVersion: String
+
+  public init(result: RunResult, scenarioSHA256: String, toolVersion: String) {
+    self.result = result
+    self.scenarioSHA256 = scenarioSHA256
+    self.toolVersion = toolVersion
+  }
+
+  /// `summary.json`: run identity, then every metric of the centre's day (`totals`) and of each
+  /// type's day (`by_type.<id>`) as `{"mean": x, "ci95": h}`.
+  public func summaryJSON() -> String {
+    let scenario = result.scenario
+    let study: [(String, JSONValue)] = switch scenario.study {
+    case .day: [("study", .string("day"))]
+    case .steadyState(let warmUp): [("study", .string("steady-state")), ("warm_up_s", .number(warmUp))]
+    }
+    let types = zip(scenario.contactTypes, result.types).map { type, kpis -> (String, JSONValue) in
+      (type.id, Self.metrics(kpis, extra: [
+        ("sl_threshold_s", .number(type.serviceLevel.threshold)),
+        ("sl_definition", .string(type.serviceLevel.definition.rawValue)),
+      ]))
+    }
+    let document = JSONValue.object([
+      ("tool_version", .string(toolVersion)),
+      ("scenario", .string(scenario.name)),
+      ("scenario_sha256", .string(scenarioSHA256)),
+      ("seed", .string(String(result.seed))),
+      ("replications", .integer(result.replications.count)),
+    ] + study + [
+      ("interval_s", .number(scenario.intervalLength)),
+      ("intervals", .integer(scenario.intervalCount)),
+      ("opening_hours", .string("\(Self.clock(scenario.clockStart))-\(Self.clock(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
+      ("totals", Self.metrics(result.totals, extra: [])),
+      ("by_type", .object(types)),
+    ])
+    return document.prettyRendered() + "\n"
+  }
+
+  static func metrics(_ kpis: KPIs, extra: [(String, JSONValue)]) -> JSONValue {
+    .object(extra + Metric.allCases.map { metric in
+      guard let estimate = kpis[metric] else { return (metric.rawValue, .null) }
+      var fields: [(String, JSONValue)] = [("mean", .number(estimate.mean)), ("ci95", estimate.ci95.map(JSONValue.number) ?? .null)]
+      if estimate.replications < kpis.replicationCount { fields.append(("n", .integer(estimate.replications))) }
+      return (metric.rawValue, .object(fields))
+    })
+  }
+
+  /// `intervals.csv`: one row per type and interval; for each metric its mean and the 95%
+  /// half-width (empty where undefined).
+  public func intervalsCSV() -> String {
+    let scenario = result.scenario
+    var header = ["type", "interval", "start", "end"]
+    for metric in Metric.allCases { header += [metric.rawValue, metric.rawValue + "_ci95"] }
+    var lines = [header.joined(separator: ",")]
+    for (t, type) in scenario.contactTypes.enumerated() {
+      for k in 0..<scenario.intervalCount {
+        let start = scenario.clockStart + Double(k) * scenario.intervalLength
+        var row = [Self.csvField(type.id), String(k + 1), Self.clock(start), Self.clock(start + scenario.intervalLength)]
+        for metric in Metric.allCases {
+          let estimate = result.intervals[t][k][metric]
+          row += [estimate.map { Self.number($0.mean) } ?? "", estimate?.ci95.map(Self.number) ?? ""]
+        }
+        lines.append(row.joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The console table: per type and for the centre, the headline KPIs with their 95% half-widths.
+  public func kpiTable() -> String {
+    var table = TextTable(headers: ["", "offered", "answered", "abandoned", "SL", "ASA", "abandon", "occupancy", "AHT"])
+    func cell(_ kpis: KPIs, _ metric: Metric, _ format: (Double) -> String) -> String {
+      guard let estimate = kpis[metric] else { return "–" }
+      return format(estimate.mean) + (estimate.ci95.map { " ± " + format($0) } ?? "")
+    }
+    func row(_ name: String, _ kpis: KPIs) -> [String] {
+      let count = { (x: Double) in String(format: "%.0f", x) }
+      let percent = { (x: Double) in String(format: "%.1f%%", 100 * x) }
+      let seconds = { (x: Double) in String(format: "%.1fs", x) }
+      return [name, cell(kpis, .offered, count), cell(kpis, .answered, count), cell(kpis, .abandoned, count),
+              cell(kpis, .serviceLevel, percent), cell(kpis, .averageSpeedOfAnswer, seconds),
+              cell(kpis, .abandonRate, percent), cell(kpis, .occupancy, percent), cell(kpis, .averageHandleTime, seconds)]
+    }
+    for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
+    if result.scenario.contactTypes.count > 1 { table.append(row("all", result.totals)) }
+    return table.rendered()
+  }
+
+  /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).
+  static func clock(_ seconds: Double) -> String {
+    let minutes = Int((seconds / 60).rounded())
+    let h = minutes / 60, m = minutes % 60
+    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+  }
+
+  /// Numbers in CSV: shortest round-trip form.
+  static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
+
+  static func csvField(_ text: String) -> String {
+    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+  }
+}

@@ -1,0 +1,123 @@
+import ContactCenterModel
+import Foundation
+import Stochastic
+import Testing
+@testable import ScenarioIO
+
+/// Loads a fixture and returns its error text with the fixture folder removed from file names.
+func scenarioErrors(_ name: String) -> String? {
+  let path = Bundle.module.url(forResource: "Fixtures/scenarios/\(name)", withExtension: nil)!.path
+  do {
+    _ = try ScenarioFile.load(path: path)
+    return nil
+  } catch {
+    return error.description.replacingOccurrences(of: path, with: name)
+  }
+}
+
+/// The bundled examples, found from this source file (the tests run from the package root or not).
+func exampleScenario(_ name: String) -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Scenarios/\(name)").path
+}
+
+struct ScenarioFileTests {
+  /// Each bad input of issue 3, with its message checked verbatim.
+  @Test(arguments: [
+    ("missing-rate.yaml",
+     "missing-rate.yaml:5:5: error: contactTypes[0]: expected exactly one of volumes (contacts per interval), rates (one per interval) or rate (all day), found none of them"),
+    ("negative-rate.yaml",
+     "negative-rate.yaml:6:11: error: contactTypes[0].rate: expected a rate with its period such as 576/h (at most 10000/s), found -5/h"),
+    ("duration-without-unit.yaml",
+     "duration-without-unit.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found 300"),
+    ("interval-not-dividing.yaml",
+     "interval-not-dividing.yaml:3:11: error: interval: expected a length that divides the opening hours (1.5h), found 1h"),
+    ("wrong-profile-length.yaml",
+     "wrong-profile-length.yaml:6:14: error: contactTypes[0].volumes: expected 4 values, one per interval, found 3"),
+    ("zero-cv.yaml",
+     "zero-cv.yaml:7:57: error: contactTypes[0].handleTime.cv: expected a coefficient of variation > 0 and ≤ 10, found 0"),
+    ("unknown-distribution.yaml",
+     "unknown-distribution.yaml:7:32: error: contactTypes[0].handleTime.distribution: expected one of 'exponential', 'gamma', 'erlang', 'lognormal', 'weibull', 'normal', 'uniform', 'deterministic', 'hyperexponential', 'empirical', found lognormnal\n  hint: did you mean 'lognormal'?"),
+    ("no-agents.yaml",
+     "no-agents.yaml:8:13: error: contactTypes[0].agents: expected at least one agent in some interval, found 0 in every interval"),
+    ("empty.yaml",
+     "empty.yaml: error: expected a scenario (a YAML mapping of name, openingHours, interval, contactTypes …), found an empty file"),
+    ("not-yaml.yaml",
+     "not-yaml.yaml:2:13: error: expected valid YAML, found a syntax error (did not find expected ',' or ']')"),
+    ("alias-bomb.yaml",
+     "alias-bomb.yaml:1:1: error: expected at most 1000000 YAML values (with aliases expanded), found more (an alias bomb?)"),
+  ])
+  func badInputIsReportedAtItsPlace(fixture: String, message: String) {
+    #expect(scenarioErrors(fixture) == message)
+  }
+
+  @Test func everyErrorInAFileIsReportedAtOnceInFileOrder() {
+    #expect(scenarioErrors("several-errors.yaml") == """
+      several-errors.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found -5m
+      several-errors.yaml:8:15: error: contactTypes[0].patience.shape: expected a shape from 0.05 to 100, found nothing (the key is missing)
+      several-errors.yaml:9:13: error: contactTypes[0].agents: expected 4 values, one per interval, found 2
+      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, found unknown key 'servicelevel'
+        hint: did you mean 'serviceLevel'?
+      """)
+  }
+
+  @Test func unknownKeysAreErrorsWithAHint() {
+    let text = scenarioErrors("unknown-key.yaml") ?? ""
+    #expect(text.contains("unknown-key.yaml:7:5: error: contactTypes[0].handleTim: expected one of the keys"))
+    #expect(text.contains("hint: did you mean 'handleTime'?"))
+  }
+
+  /// A 100 MB file is refused by its size, before it is read.
+  @Test func hugeFilesAreRefusedWithTheLimit() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(getpid()).yaml").path
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.truncate(atOffset: 100 << 20)   // sparse: no 100 MB written
+    try handle.close()
+    #expect(throws: ScenarioErrors.self) { try ScenarioFile.load(path: path) }
+    do { _ = try ScenarioFile.load(path: path) } catch {
+      #expect(error.description == "\(path): error: expected a scenario file of at most 16 MiB, found 100 MiB")
+    }
+  }
+
+  @Test func missingFilesAreNamed() {
+    #expect(throws: ScenarioErrors([ScenarioError(
+      file: "/nonexistent.yaml", line: 0, column: 0, path: "", expected: "a scenario file (YAML)", found: "no such file")])) {
+      try ScenarioFile.load(path: "/nonexistent.yaml")
+    }
+  }
+
+  @Test func theHotlineExampleReadsAsWritten() throws {
+    let file = try ScenarioFile.load(path: exampleScenario("hotline-day.yaml"))
+    let scenario = file.scenario
+    #expect(scenario.name == "hotline-day")
+    #expect(scenario.intervalCount == 56 && scenario.intervalLength == 900)
+    #expect(scenario.clockStart == 7 * 3600)
+    #expect(scenario.study == .day)
+    #expect(scenario.busynessCV == 0.08)
+    let type = try #require(scenario.contactTypes.first)
+    #expect(type.handleTime == .lognormal(mean: 248, cv: 0.8))
+    #expect(type.patience == .weibull(mean: 180, shape: 0.8))
+    #expect(abs(type.arrivalRates.reduce(0, +) * 900 - 2975) < 1e-9)   // the CSV's day total
+    #expect(type.agents.max() == 36)
+  }
+
+  @Test func theSteadyStateExampleReadsAsWritten() throws {
+    let scenario = try ScenarioFile.load(path: exampleScenario("mmn-steady.yaml")).scenario
+    #expect(scenario.study == .steadyState(warmUp: 4 * 3600))
+    let type = try #require(scenario.contactTypes.first)
+    #expect(type.arrivalRates == Array(repeating: 576.0 / 3600, count: 24))
+    #expect(type.agents == Array(repeating: 50, count: 24))
+    #expect(type.serviceLevel == ServiceLevelRule(threshold: 20, definition: .offered))
+  }
+
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+  ])
+  func sha256MatchesTheFIPSExamples(text: String, digest: String) {
+    #expect(SHA256.hex(Array(text.utf8)) == digest)
+  }
+}
