@@ -251,7 +251,7 @@ if let flag = arguments.firstIndex(of: "--workload") {
 } else {
   // Each workload in a fresh process, so each peak-memory figure is its own.
   print("ccsim-bench (release build), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-  fflush(stdout)
+  fflush(nil)   // every output stream: the header before the children write
   for workload in workloads {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
