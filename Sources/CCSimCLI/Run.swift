@@ -117,6 +117,11 @@ enum ResultsFolder {
       for (name, contents) in files {
         try Data(contents.utf8).write(to: temporary.appendingPathComponent(name))
       }
+      // Test hook: holds the finished temporary folder so that a test can interrupt the run at the
+      // worst moment (RunCommandTests.ctrlCWhileWritingLeavesNothing). Unset in normal use.
+      if let hold = ProcessInfo.processInfo.environment["CCSIM_TEST_HOLD_BEFORE_RENAME_MS"].flatMap(UInt32.init) {
+        usleep(min(hold, 60_000) * 1_000)
+      }
       var suffix = 1
       while true {
         let destination = parent.appendingPathComponent(suffix == 1 ? base : "\(base)-\(suffix)")
@@ -138,10 +143,14 @@ enum ResultsFolder {
 /// (SIGTERM) while it exists, then exits with the conventional status 128 + signal.
 final class InterruptCleanup: @unchecked Sendable {
   private var sources: [any DispatchSourceSignal] = []
+  private var previous: [(Int32, sighandler_t?)] = []
 
   init(removing folder: URL) {
     for signalNumber in [SIGINT, SIGTERM] {
-      signal(signalNumber, SIG_IGN)
+      let before = signal(signalNumber, SIG_IGN)
+      previous.append((signalNumber, before))
+      // A signal ignored when ccsim started (a background job of a script) stays ignored.
+      if unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
         try? FileManager.default.removeItem(at: folder)
@@ -154,7 +163,6 @@ final class InterruptCleanup: @unchecked Sendable {
 
   func cancel() {
     for source in sources { source.cancel() }
-    signal(SIGINT, SIG_DFL)
-    signal(SIGTERM, SIG_DFL)
+    for (signalNumber, handler) in previous { signal(signalNumber, handler) }
   }
 }

@@ -132,8 +132,10 @@ enum ScenarioParser {
     let busyness = fields["busynessCV"].flatMap {
       reader.number($0, "busynessCV", expected: "a coefficient of variation > 0 and ≤ 2", where: { $0 > 0 && $0 <= 2 })
     }
+    // When the centre-wide rule is malformed its error is already recorded; the types are still
+    // checked against the plain 20 s default so that their own errors are reported too.
     let defaultLevel = fields["serviceLevel"].map { serviceLevel($0, "serviceLevel", fallback: nil, reader: &reader) }
-      ?? ServiceLevelRule(threshold: 20)
+      .flatMap { $0 } ?? ServiceLevelRule(threshold: 20)
 
     var types: [ContactType] = []
     if let node = reader.required(fields, "contactTypes", expected: "a list of contact types"),
@@ -144,7 +146,7 @@ enum ScenarioParser {
       for (index, item) in items.prefix(1_000).enumerated() {
         let path = "contactTypes[\(index)]"
         guard let type = contactType(item, path, intervals: intervalCount, intervalLength: interval,
-                                     serviceLevel: defaultLevel ?? ServiceLevelRule(threshold: 20), reader: &reader)
+                                     serviceLevel: defaultLevel, reader: &reader)
         else { continue }
         if !seen.insert(type.id).inserted {
           reader.fail(at: item, "\(path).id", expected: "an id used by no other type", found: type.id)
@@ -152,9 +154,7 @@ enum ScenarioParser {
         types.append(type)
       }
     }
-    guard let name, let hours, let interval, let intervalCount, let defaultLevel,
-      types.count == (fields["contactTypes"].flatMap { $0.sequence?.count } ?? -1), reader.errors.isEmpty
-    else { return nil }
+    guard let name, let hours, let interval, let intervalCount, reader.errors.isEmpty else { return nil }
     let expectedArrivals = types.reduce(0) { $0 + $1.arrivalRates.reduce(0, +) * interval }
     if expectedArrivals > ScenarioFile.maximumArrivals {
       reader.fail(at: fields["contactTypes"], "contactTypes",
@@ -162,7 +162,6 @@ enum ScenarioParser {
                   found: "\(Int(expectedArrivals))")
       return nil
     }
-    _ = defaultLevel
     return Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
       clockStart: hours.start, contactTypes: types)
