@@ -35,7 +35,7 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case agentHours = "agent_hours"
 
   /// The quantile a percentile metric reports, or `nil`.
-  var quantile: Double? {
+  public var quantile: Double? {
     switch self {
     case .waitP50: 0.5
     case .waitP80: 0.8

@@ -80,6 +80,20 @@ public struct ErlangC: Hashable, Sendable {
     return min(1, answeredAtOnce - waitProbability * expm1(-drainRate * threshold))
   }
 
+  /// The `p`-quantile of the wait in seconds: the shortest t with P(W ≤ t) ≥ p. From
+  /// P(W > t) = C·e^(−(n − a)t/h) it is max(0, ln(C/(1 − p))·h/(n − a)); 0 when at least a share
+  /// `p` is answered at once, `+infinity` when unstable.
+  ///
+  ///     ErlangC(Workload(arrivalsPerHour: 200, meanHandleSeconds: 180), agents: 14).waitQuantile(0.9)
+  ///
+  /// - Parameter p: A probability in `0..<1`.
+  public func waitQuantile(_ p: Double) -> Double {
+    precondition(p >= 0 && p < 1, "p must be in 0..<1, got \(p)")
+    guard isStable else { return .infinity }
+    guard waitProbability > 1 - p else { return 0 }
+    return log(waitProbability / (1 - p)) / drainRate
+  }
+
   /// Average speed of answer, E[W] in seconds, over all contacts (zero waits included);
   /// `+infinity` when unstable.
   public var averageSpeedOfAnswer: Double {

@@ -63,7 +63,8 @@ struct ValidationTests {
 
   /// 20 replications of about 200 000 arrivals each after a warm-up: the exact Erlang C / Erlang A
   /// value must lie inside the simulated 99% confidence interval, and the interval must be narrow:
-  /// ±0.01 for probabilities, ±5% (or ±0.5 s) for the ASA.
+  /// ±0.01 for probabilities, ±5% (or ±0.5 s) for the ASA. Erlang C cases also check the
+  /// p50–p99 waits against the exact wait distribution.
   @Test(arguments: cases)
   func simulationAgreesWithTheory(reference: ValidationCase) throws {
     #expect(Self.cases.count == 7)
@@ -84,10 +85,27 @@ struct ValidationTests {
       #expect(ci.contains(comparison.exact), "\(reference.id) \(comparison): outside the 99% CI \(ci)")
       #expect(ci.halfWidth <= comparison.maximumHalfWidth, "\(reference.id) \(comparison): CI too wide \(ci)")
     }
+    if reference.patience == nil { try expectErlangCWaitQuantiles(result, reference) }
     // Occupancy has an exact value too: λ(1 − P(abandon))·AHT / n.
     let occupancy = reference.arrivalsPerHour / 3600 * (1 - reference.abandonment) * reference.aht / Double(reference.agents)
     let ci = try #require(result.confidenceInterval(.occupancy, level: 0.99))
     #expect(ci.contains(occupancy), "\(reference.id) occupancy \(occupancy) outside \(ci)")
+  }
+}
+
+/// Erlang C's wait quantiles (`ErlangC.waitQuantile`, from P(W > t) = C·e^(−(nμ − λ)t)) must lie
+/// inside the simulated 99% interval widened by the histogram's precision (1% of the value, plus
+/// 1 ms), and the interval must be at most ±10% (or ±1 s) wide: the heavy-traffic case EC-025 has
+/// waits of minutes whose quantiles vary more between replications than its ASA.
+func expectErlangCWaitQuantiles(_ result: RunResult, _ reference: ValidationCase) throws {
+  let theory = ErlangC(Workload(arrivalsPerHour: reference.arrivalsPerHour, meanHandleSeconds: reference.aht),
+                       agents: reference.agents)
+  for metric in [Metric.waitP50, .waitP80, .waitP90, .waitP95, .waitP99] {
+    let exact = theory.waitQuantile(metric.quantile!)
+    let ci = try #require(result.confidenceInterval(metric, level: 0.99))
+    #expect(abs(ci.mean - exact) <= ci.halfWidth + 0.01 * exact + 0.001,
+            "\(reference.id) \(metric.rawValue): exact \(exact) s, simulated \(ci)")
+    #expect(ci.halfWidth <= max(1, 0.1 * exact), "\(reference.id) \(metric.rawValue): CI too wide \(ci)")
   }
 }
 

@@ -64,6 +64,25 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool { abs(a - b) <= r
     }
   }
 
+  /// The wait quantile inverts the service level: P(W ≤ waitQuantile(p)) = p where it is > 0, and
+  /// a quantile of 0 means at least a share p is answered at once.
+  @Test(arguments: loads)
+  func waitQuantileInvertsTheServiceLevel(traffic: Double) {
+    let workload = Workload(arrivalRate: traffic / 240, meanHandleTime: 240)
+    for agents in Int(traffic) + 1...Int(traffic * 1.3) + 3 {
+      let c = ErlangC(workload, agents: agents)
+      for p in [0.5, 0.8, 0.9, 0.95, 0.99] {
+        let t = c.waitQuantile(p)
+        if t > 0 {
+          #expect(abs(c.serviceLevel(within: t) - p) <= 1e-12, "a \(traffic), n \(agents), p \(p): t \(t)")
+        } else {
+          #expect(t == 0 && 1 - c.waitProbability >= p)
+        }
+      }
+    }
+    if traffic >= 2 { #expect(ErlangC(workload, agents: Int(traffic) - 1).waitQuantile(0.8) == .infinity) }
+  }
+
   @Test(arguments: loads)
   func serviceLevelRisesWithAgentsAndFallsWithLoad(traffic: Double) {
     let workload = Workload(arrivalRate: traffic / 240, meanHandleTime: 240)
