@@ -56,9 +56,11 @@ public struct Estimate: Hashable, Sendable {
   public var replications: Int
 }
 
-/// The value of each metric as an estimate over replications.
+/// The value of each metric as an estimate over replications: the contact metrics (``Metric``) of
+/// a type, priority class or the centre, or the metrics of an agent group (``GroupMetric``).
 public struct KPIs: Hashable, Sendable {
-  /// In `Metric.allCases` order; `nil` where no replication defined the metric.
+  /// In `Metric.allCases` (or `GroupMetric.allCases`) order; `nil` where no replication defined
+  /// the metric.
   public var estimates: [Estimate?]
   /// The number of replications merged.
   public var replicationCount: Int
@@ -67,9 +69,13 @@ public struct KPIs: Hashable, Sendable {
     estimates[Metric.allCases.firstIndex(of: metric)!]
   }
 
+  public subscript(metric: GroupMetric) -> Estimate? {
+    estimates[GroupMetric.allCases.firstIndex(of: metric)!]
+  }
+
   init(_ perReplication: [[Double?]], level: Double = 0.95) {
     replicationCount = perReplication.count
-    estimates = Metric.allCases.indices.map { m in
+    estimates = (perReplication.first ?? []).indices.map { m in
       var tally = Tally()
       for values in perReplication { if let value = values[m] { tally.add(value) } }
       guard tally.count > 0 else { return nil }
@@ -91,25 +97,51 @@ public struct RunResult: Hashable, Sendable {
   public var types: [KPIs]
   /// `intervals[type][interval]`.
   public var intervals: [[KPIs]]
+  /// The priority classes some type has, ascending, and the day of each class's types together.
+  public var priorityClasses: [Int]
+  public var priorities: [KPIs]
+  /// Each agent group's day (``GroupMetric``), in ``Scenario/agentGroups`` order, and
+  /// `groupIntervals[group][interval]`.
+  public var groups: [KPIs]
+  public var groupIntervals: [[KPIs]]
 
   init(experiment: Experiment, replications: [ReplicationResult]) {
     scenario = experiment.scenario
     seed = experiment.seed
     self.replications = replications
+    let intervalCount = experiment.scenario.intervalCount
     totals = KPIs(replications.map(\.totals))
     types = experiment.scenario.contactTypes.indices.map { t in KPIs(replications.map { $0.types[t] }) }
     intervals = experiment.scenario.contactTypes.indices.map { t in
-      (0..<experiment.scenario.intervalCount).map { k in KPIs(replications.map { $0.intervals[t][k] }) }
+      (0..<intervalCount).map { k in KPIs(replications.map { $0.intervals[t][k] }) }
+    }
+    priorityClasses = replications.first?.priorityClasses ?? []
+    priorities = priorityClasses.indices.map { p in KPIs(replications.map { $0.priorities[p] }) }
+    let groupCount = replications.first?.groups.count ?? 0
+    groups = (0..<groupCount).map { g in KPIs(replications.map { $0.groups[g] }) }
+    groupIntervals = (0..<groupCount).map { g in
+      (0..<intervalCount).map { k in KPIs(replications.map { $0.groupIntervals[g][k] }) }
     }
   }
 
-  /// The `level` confidence interval of a metric of the centre's day (tests use 0.99).
+  /// The `level` confidence interval of a metric of the centre's day, or of a type's day (tests
+  /// use 0.99).
   public func confidenceInterval(_ metric: Metric, type: Int? = nil, level: Double) -> ConfidenceInterval? {
     let m = Metric.allCases.firstIndex(of: metric)!
+    return Self.interval(replications.map { replication in
+      (type.map { replication.types[$0] } ?? replication.totals)[m]
+    }, level: level)
+  }
+
+  /// The `level` confidence interval of a metric of a group's day.
+  public func confidenceInterval(_ metric: GroupMetric, group: Int, level: Double) -> ConfidenceInterval? {
+    let m = GroupMetric.allCases.firstIndex(of: metric)!
+    return Self.interval(replications.map { $0.groups[group][m] }, level: level)
+  }
+
+  private static func interval(_ values: [Double?], level: Double) -> ConfidenceInterval? {
     var tally = Tally()
-    for replication in replications {
-      if let value = (type.map { replication.types[$0] } ?? replication.totals)[m] { tally.add(value) }
-    }
+    for case let value? in values { tally.add(value) }
     return tally.count > 1 ? tally.confidenceInterval(level: level) : nil
   }
 }

@@ -29,10 +29,27 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case abandonRate = "abandon_rate"
   /// Average handle time of answered contacts (seconds).
   case averageHandleTime = "aht_s"
-  /// Busy agent time ÷ staffed agent time.
+  /// Busy agent time ÷ staffed agent time (for a type: only when every group serving it is
+  /// dedicated to it; see `by_group` otherwise).
   case occupancy
-  /// Staffed agent time (agent-hours), overtime after an interval's end included.
+  /// Staffed agent time (agent-hours), overtime after an interval's end included (for a type: as
+  /// for occupancy).
   case agentHours = "agent_hours"
+  /// Contacts that joined this queue by escalation from another type (counted in `offered` too).
+  case transferredIn = "transferred_in"
+  /// Answered contacts whose service resolved them.
+  case resolved
+  /// Answered contacts transferred onward to another queue.
+  case escalated
+  /// Answered contacts that left neither resolved nor escalated.
+  case unresolved
+  /// Resolved ÷ answered.
+  case resolutionRate = "resolution_rate"
+  /// Escalated ÷ answered.
+  case escalationRate = "escalation_rate"
+  /// End-to-end time from a contact's first arrival to its resolution, over the contacts that
+  /// first arrived as this type (and interval) and were resolved, escalations included (seconds).
+  case resolutionTime = "resolution_time_s"
 
   /// The quantile a percentile metric reports, or `nil`.
   public var quantile: Double? {
@@ -57,6 +74,12 @@ struct CellCounters: Equatable, Sendable {
   /// agent-seconds staffed, contact-seconds waiting.
   var busyTime = 0.0, staffedTime = 0.0, queueTime = 0.0
   var waits = QuantileHistogram()
+  var transferredIn = 0.0, resolved = 0.0, escalated = 0.0, unresolved = 0.0
+  /// Contacts that first arrived in this cell and were eventually resolved, and the sum of their
+  /// times from first arrival to resolution.
+  var resolvedJourneys = 0.0, journeyTime = 0.0
+  /// False when agent time cannot be attributed to this cell (a type served by shared groups).
+  var agentTimeKnown = true
 
   mutating func recordAnswer(wait: Double, handle: Double, inTime: Bool) {
     answered += 1
@@ -80,6 +103,9 @@ struct CellCounters: Equatable, Sendable {
     handleOfAnswered += other.handleOfAnswered
     busyTime += other.busyTime; staffedTime += other.staffedTime; queueTime += other.queueTime
     waits.merge(other.waits)
+    transferredIn += other.transferredIn; resolved += other.resolved; escalated += other.escalated
+    unresolved += other.unresolved; resolvedJourneys += other.resolvedJourneys; journeyTime += other.journeyTime
+    agentTimeKnown = agentTimeKnown && other.agentTimeKnown
   }
 
   /// The value of every metric, in `Metric.allCases` order; `nil` where a ratio has no denominator.
@@ -105,8 +131,56 @@ struct CellCounters: Equatable, Sendable {
       case .meanWaitAbandoned: ratio(waitOfAbandoned, abandoned)
       case .abandonRate: ratio(abandoned, offered)
       case .averageHandleTime: ratio(handleOfAnswered, answered)
-      case .occupancy: ratio(busyTime, staffedTime)
+      case .occupancy: agentTimeKnown ? ratio(busyTime, staffedTime) : nil
+      case .agentHours: agentTimeKnown ? staffedTime / 3600 : nil
+      case .transferredIn: transferredIn
+      case .resolved: resolved
+      case .escalated: escalated
+      case .unresolved: unresolved
+      case .resolutionRate: ratio(resolved, answered)
+      case .escalationRate: ratio(escalated, answered)
+      case .resolutionTime: ratio(journeyTime, resolvedJourneys)
+      }
+    }
+  }
+}
+
+/// A KPI of an agent group, per interval and for the day (`by_group` in `summary.json`,
+/// `groups.csv`).
+public enum GroupMetric: String, CaseIterable, Hashable, Sendable {
+  /// Contacts whose service started in the interval.
+  case handled
+  /// Mean handle time of those contacts, the group's handle-time factor included (seconds).
+  case averageHandleTime = "aht_s"
+  /// Busy agent time ÷ staffed agent time.
+  case occupancy
+  /// Staffed agent time (agent-hours): agents on duty, plus those finishing a contact after
+  /// their interval ended.
+  case agentHours = "agent_hours"
+  /// The part of `agent_hours` spent finishing contacts after the agent's interval (or the day)
+  /// ended.
+  case overtimeHours = "overtime_hours"
+}
+
+/// A group's counts and agent time in one interval.
+struct GroupCounters: Equatable, Sendable {
+  var handled = 0.0, handleTime = 0.0
+  var busyTime = 0.0, staffedTime = 0.0, overtimeTime = 0.0
+
+  mutating func add(_ other: GroupCounters) {
+    handled += other.handled; handleTime += other.handleTime
+    busyTime += other.busyTime; staffedTime += other.staffedTime; overtimeTime += other.overtimeTime
+  }
+
+  /// The value of every metric, in `GroupMetric.allCases` order.
+  var values: [Double?] {
+    GroupMetric.allCases.map { metric -> Double? in
+      switch metric {
+      case .handled: handled
+      case .averageHandleTime: handled > 0 ? handleTime / handled : nil
+      case .occupancy: staffedTime > 0 ? busyTime / staffedTime : nil
       case .agentHours: staffedTime / 3600
+      case .overtimeHours: overtimeTime / 3600
       }
     }
   }
@@ -124,8 +198,14 @@ public struct LittleCheck: Hashable, Sendable {
   public var busyArea = 0.0
   /// Σ handle time of every contact answered.
   public var sumOfHandleTimes = 0.0
-  /// Contacts that arrived, and how they ended.
+  /// Contacts that joined a queue (arrivals and escalations), and how their waits ended.
   public var arrivals = 0, answered = 0, abandoned = 0, unserved = 0
+
+  mutating func add(_ other: LittleCheck) {
+    queueArea += other.queueArea; sumOfWaits += other.sumOfWaits
+    busyArea += other.busyArea; sumOfHandleTimes += other.sumOfHandleTimes
+    arrivals += other.arrivals; answered += other.answered; abandoned += other.abandoned; unserved += other.unserved
+  }
 }
 
 /// One replication's results: the value of every metric for every interval and type, per type for
@@ -137,8 +217,20 @@ public struct ReplicationResult: Hashable, Sendable {
   public var types: [[Double?]]
   /// `totals[metric]`: every type together.
   public var totals: [Double?]
-  /// Identities for validation.
+  /// `priorities[i][metric]`: the types of priority class `priorityClasses[i]` together.
+  public var priorities: [[Double?]]
+  /// The priority classes that some type has, ascending.
+  public var priorityClasses: [Int]
+  /// `groups[group][groupMetric]` for the day, in ``Scenario/agentGroups`` order.
+  public var groups: [[Double?]]
+  /// `groupIntervals[group][interval][groupMetric]`.
+  public var groupIntervals: [[[Double?]]]
+  /// Identities for validation, for the whole centre.
   public var little: LittleCheck
+  /// Little's law per queue: `queues[type]` (queue area, waits and counts of that queue).
+  public var queues: [LittleCheck]
+  /// Per group: `agentGroups[group]` (busy area and handle times of that group).
+  public var agentGroups: [LittleCheck]
   /// The arrival-rate multiplier drawn for the day (1 without a busyness factor).
   public var busyness: Double
   /// Events processed.

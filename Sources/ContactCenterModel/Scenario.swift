@@ -22,18 +22,28 @@ public struct Scenario: Hashable, Sendable {
   public var busynessCV: Double?
   /// The clock time of the first interval's start, in seconds after midnight (for reports only).
   public var clockStart: SimTime
-  /// The contact types, each with its own queue and dedicated agent group.
+  /// The contact types, each with its own queue.
   public var contactTypes: [ContactType]
+  /// The agent groups declared on their own (multi-skill). A type with `agents` adds a dedicated
+  /// group besides these; ``agentGroups`` lists both.
+  public var groups: [AgentGroup]
+  /// Which agent takes a contact, and which contact a free agent takes.
+  public var routing: RoutingPolicy
 
   public init(
     name: String, intervalLength: SimTime, intervalCount: Int, study: Study = .day,
-    busynessCV: Double? = nil, clockStart: SimTime = 0, contactTypes: [ContactType]
+    busynessCV: Double? = nil, clockStart: SimTime = 0, contactTypes: [ContactType],
+    groups: [AgentGroup] = [], routing: RoutingPolicy = RoutingPolicy()
   ) {
     precondition(intervalLength > 0 && intervalCount >= 1, "need at least one interval of positive length")
     precondition(busynessCV.map { $0 > 0 } ?? true, "busyness CV must be > 0")
     precondition(contactTypes.allSatisfy {
-      $0.arrivalRates.count == intervalCount && $0.agents.count == intervalCount
-    }, "every profile needs one value per interval")
+      $0.arrivalRates.count == intervalCount && ($0.agents?.count ?? intervalCount) == intervalCount
+    } && groups.allSatisfy { $0.agents.count == intervalCount }, "every profile needs one value per interval")
+    precondition(groups.allSatisfy { $0.skills.allSatisfy { contactTypes.indices.contains($0.type) } },
+                 "a skill names a type that does not exist")
+    precondition(contactTypes.allSatisfy { $0.escalations.allSatisfy { contactTypes.indices.contains($0.to) } },
+                 "an escalation names a type that does not exist")
     self.name = name
     self.intervalLength = intervalLength
     self.intervalCount = intervalCount
@@ -41,6 +51,16 @@ public struct Scenario: Hashable, Sendable {
     self.busynessCV = busynessCV
     self.clockStart = clockStart
     self.contactTypes = contactTypes
+    self.groups = groups
+    self.routing = routing
+  }
+
+  /// Every agent group: the declared ``groups``, then one dedicated group (named after the type)
+  /// for each type that has its own `agents`.
+  public var agentGroups: [AgentGroup] {
+    groups + contactTypes.enumerated().compactMap { index, type in
+      type.agents.map { AgentGroup(id: type.id, skills: [Skill(type: index)], agents: $0) }
+    }
   }
 
   /// When the first planning interval starts: the warm-up length (0 for a day study).
@@ -68,35 +88,151 @@ public enum Study: Hashable, Sendable {
   }
 }
 
-/// One kind of contact (a queue) and the agent group dedicated to it.
+/// One kind of contact: a queue of its own, served by every group with a skill for it.
 public struct ContactType: Hashable, Sendable {
   /// The identifier used in results (`by_type.<id>`).
   public var id: String
-  /// Poisson arrival rate per interval (contacts per second, ≥ 0), piecewise constant.
+  /// Poisson arrival rate per interval (contacts per second, ≥ 0), piecewise constant. A type fed
+  /// only by escalations from other types has rate 0 throughout.
   public var arrivalRates: [Double]
-  /// Talk plus after-contact work: how long an agent is busy with one contact (seconds).
+  /// Talk plus after-contact work: how long an agent is busy with one contact (seconds), before
+  /// the serving group's handle-time factor.
   public var handleTime: Distribution
-  /// How long a caller waits before hanging up; `nil` for contacts that never abandon.
+  /// How long a caller waits before hanging up; `nil` for contacts that never abandon. An escalated
+  /// contact draws a fresh patience when it joins this type's queue.
   public var patience: Distribution?
-  /// Agents on duty per interval (≥ 0). An agent whose interval ends finishes the contact in hand,
-  /// then leaves.
-  public var agents: [Int]
+  /// Agents of a group dedicated to this type, per interval (≥ 0); `nil` when the type is served
+  /// by declared groups only. An agent whose interval ends finishes the contact in hand, then leaves.
+  public var agents: [Int]?
   /// What counts as answered in time, and which contacts the service level divides by.
   public var serviceLevel: ServiceLevelRule
+  /// Priority class, 1 (most urgent) to 4. A free agent takes contacts of a more urgent class first
+  /// among the types it prefers equally (see ``RoutingPolicy``).
+  public var priority: Int
+  /// The probability that service resolves the contact (0…1), unless the serving group's skill
+  /// says otherwise.
+  public var resolution: Double
+  /// Where unresolved contacts go: each target takes its `share` of them; the rest leave
+  /// unresolved. Shares sum to at most 1.
+  public var escalations: [Escalation]
 
   public init(
     id: String, arrivalRates: [Double], handleTime: Distribution, patience: Distribution?,
-    agents: [Int], serviceLevel: ServiceLevelRule
+    agents: [Int]? = nil, serviceLevel: ServiceLevelRule, priority: Int = 1, resolution: Double = 1,
+    escalations: [Escalation] = []
   ) {
     precondition(arrivalRates.allSatisfy { $0.isFinite && $0 >= 0 }, "arrival rates must be finite and ≥ 0")
-    precondition(agents.allSatisfy { $0 >= 0 }, "headcounts must be ≥ 0")
+    precondition(agents?.allSatisfy { $0 >= 0 } ?? true, "headcounts must be ≥ 0")
     precondition(handleTime.problem == nil && patience?.problem == nil, "invalid distribution")
+    precondition((1...4).contains(priority), "priority must be 1…4")
+    precondition((0...1).contains(resolution), "resolution must be a probability")
+    precondition(escalations.allSatisfy { $0.share >= 0 } && escalations.reduce(0) { $0 + $1.share } <= 1 + 1e-12,
+                 "escalation shares must be ≥ 0 and sum to at most 1")
     self.id = id
     self.arrivalRates = arrivalRates
     self.handleTime = handleTime
     self.patience = patience
     self.agents = agents
     self.serviceLevel = serviceLevel
+    self.priority = priority
+    self.resolution = resolution
+    self.escalations = escalations
+  }
+}
+
+/// An unresolved contact transferred to another type's queue (tier 2, a supervisor, a back
+/// office), after an optional transfer time.
+public struct Escalation: Hashable, Sendable {
+  /// The index of the type whose queue the contact joins.
+  public var to: Int
+  /// The share of the unresolved contacts that go there (0…1).
+  public var share: Double
+  /// Time between the end of service and joining the target queue (`nil`: at once).
+  public var transferTime: Distribution?
+
+  public init(to: Int, share: Double, transferTime: Distribution? = nil) {
+    precondition(transferTime?.problem == nil, "invalid transfer-time distribution")
+    self.to = to
+    self.share = share
+    self.transferTime = transferTime
+  }
+}
+
+/// A group of interchangeable agents with the same skills and the same headcount plan.
+public struct AgentGroup: Hashable, Sendable {
+  /// The identifier used in results (`by_group.<id>`).
+  public var id: String
+  /// The types the group may take, with its preference and proficiency for each.
+  public var skills: [Skill]
+  /// Agents on duty per interval (≥ 0).
+  public var agents: [Int]
+
+  public init(id: String, skills: [Skill], agents: [Int]) {
+    precondition(!skills.isEmpty, "a group needs at least one skill")
+    precondition(agents.allSatisfy { $0 >= 0 }, "headcounts must be ≥ 0")
+    precondition(Set(skills.map(\.type)).count == skills.count, "a group lists each type once")
+    self.id = id
+    self.skills = skills
+    self.agents = agents
+  }
+}
+
+/// A group's ability to take one type.
+public struct Skill: Hashable, Sendable {
+  /// The index of the type.
+  public var type: Int
+  /// 1 = the group's first choice; larger numbers are taken only when no contact of a more
+  /// preferred type is eligible (and, for `group-order` routing, ranks the group for the type).
+  public var preference: Int
+  /// Multiplies the type's handle time (0.8: 20% faster than the type's norm).
+  public var handleTimeFactor: Double
+  /// The probability this group resolves the type; `nil`: the type's own ``ContactType/resolution``.
+  public var resolution: Double?
+  /// A contact becomes eligible for this group only after waiting this long (overflow), seconds.
+  public var overflowDelay: SimTime
+
+  public init(type: Int, preference: Int = 1, handleTimeFactor: Double = 1, resolution: Double? = nil,
+              overflowDelay: SimTime = 0) {
+    precondition(preference >= 1, "preference must be ≥ 1")
+    precondition(handleTimeFactor > 0 && handleTimeFactor.isFinite, "handle-time factor must be > 0")
+    precondition(resolution.map { (0...1).contains($0) } ?? true, "resolution must be a probability")
+    precondition(overflowDelay >= 0 && overflowDelay.isFinite, "overflow delay must be ≥ 0")
+    self.type = type
+    self.preference = preference
+    self.handleTimeFactor = handleTimeFactor
+    self.resolution = resolution
+    self.overflowDelay = overflowDelay
+  }
+}
+
+/// How contacts and agents are matched (`Docs/model.md`, "Routing").
+public struct RoutingPolicy: Hashable, Sendable {
+  /// Which idle agent takes an arriving (or newly eligible) contact.
+  public enum ContactSide: String, CaseIterable, Hashable, Sendable {
+    /// The agent idle longest among every eligible group.
+    case longestIdle = "longest-idle"
+    /// The group with the best (lowest) preference level for the type; then longest idle.
+    case groupOrder = "group-order"
+    /// The eligible group with the fewest skills, which keeps multi-skilled agents free for the
+    /// contacts only they can take; then preference, then longest idle.
+    case leastSkilled = "least-skilled"
+  }
+
+  /// Which waiting contact a free agent takes.
+  public enum AgentSide: String, CaseIterable, Hashable, Sendable {
+    /// The head of the queue with the best preference level, then the most urgent priority
+    /// class, then the longest wait.
+    case preference
+    /// The head with the longest wait relative to its type's service-level threshold.
+    case relativeWait = "relative-wait"
+  }
+
+  public var contactSide: ContactSide
+  public var agentSide: AgentSide
+
+  public init(contactSide: ContactSide = .longestIdle, agentSide: AgentSide = .preference) {
+    self.contactSide = contactSide
+    self.agentSide = agentSide
   }
 }
 

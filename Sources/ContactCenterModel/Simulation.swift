@@ -4,22 +4,43 @@ import Stochastic
 
 /// What happens in the centre. Small values with integer payloads: nothing is allocated per event.
 enum CenterEvent {
-  /// The next contact of a type arrives.
+  /// The next contact of a type arrives from outside.
   case arrival(type: Int32)
-  /// An agent of a type's group finishes a contact.
-  case serviceEnd(type: Int32)
+  /// An agent finishes the contact `journey`; `skill` indexes the engine's flat skill table
+  /// (which names the group, and the resolution probability).
+  case serviceEnd(skill: Int32, journey: UInt32)
   /// A waiting contact's patience runs out. `ticket` is its place in its type's line; the event is
   /// stale (skipped) if the contact was answered first.
   case abandon(type: Int32, ticket: UInt64)
+  /// A waiting contact has waited long enough to become eligible for an overflow group (stale if
+  /// it was answered or abandoned first).
+  case overflow(type: Int32, ticket: UInt64)
+  /// An escalated contact reaches the queue of its new type after its transfer time.
+  case transfer(journey: UInt32)
   /// A time bucket starts: 1…n are the planning intervals, n + 1 is after close.
   case boundary(bucket: Int32)
 }
 
-/// A contact waiting in line, with the attributes it drew when it arrived.
+/// A contact in the centre, from its first arrival until it leaves: while it waits, is served, or
+/// is being transferred. Journeys live in a slab and are reused, so nothing is allocated per contact.
+struct Journey {
+  /// Its current type (it changes when the contact is escalated).
+  var type: Int32 = 0
+  /// The counters it is counted in at its current queue: `type * bucketCount + bucket`.
+  var cell: Int32 = 0
+  /// The counters of its first arrival, where its end-to-end resolution time is counted.
+  var originCell: Int32 = 0
+  /// When it first arrived, and when it joined its current queue.
+  var origin: SimTime = 0
+  var joined: SimTime = 0
+  /// The handle time drawn for its current type, before the serving group's factor.
+  var handle: SimTime = 0
+}
+
+/// A contact waiting in line: its journey and when it joined.
 struct WaitingContact {
-  var arrival: SimTime
-  var handleTime: SimTime
-  var bucket: Int32
+  var joined: SimTime
+  var journey: UInt32
   var hasLeft: Bool
 }
 
@@ -28,7 +49,7 @@ struct WaitingContact {
 /// buffer of power-of-two capacity, so memory follows the longest line, not the number of contacts.
 struct WaitingLine {
   private var slots = ContiguousArray<WaitingContact>(
-    repeating: WaitingContact(arrival: 0, handleTime: 0, bucket: 0, hasLeft: true), count: 64)
+    repeating: WaitingContact(joined: 0, journey: 0, hasLeft: true), count: 64)
   private var mask: UInt64 = 63
   private(set) var head: UInt64 = 0
   private(set) var tail: UInt64 = 0
@@ -57,17 +78,22 @@ struct WaitingLine {
     waiting -= 1
   }
 
-  /// Removes and returns the first contact still waiting, or `nil`.
-  mutating func popFirst() -> WaitingContact? {
+  /// The first contact still waiting, or `nil`; contacts marked as gone before it are dropped.
+  mutating func first() -> WaitingContact? {
     while head < tail {
       let contact = slots[Int(head & mask)]
+      if !contact.hasLeft { return contact }
       head += 1
-      if !contact.hasLeft {
-        waiting -= 1
-        return contact
-      }
     }
     return nil
+  }
+
+  /// Removes and returns the first contact still waiting, or `nil`.
+  mutating func popFirst() -> WaitingContact? {
+    guard let contact = first() else { return nil }
+    head += 1
+    waiting -= 1
+    return contact
   }
 
   private mutating func grow() {
@@ -79,24 +105,70 @@ struct WaitingLine {
   }
 }
 
-/// A type's dedicated agents: how many are on duty and busy, and the time integrals of busy,
-/// staffed and waiting since the current bucket started.
+/// The idle agents of a group, as the times they became idle, oldest first: the front is the
+/// agent idle longest. Agents become idle in time order, so appending keeps the order.
+struct IdleAgents {
+  private var times = ContiguousArray<SimTime>(repeating: 0, count: 16)
+  private var mask = 15
+  private var head = 0
+  private(set) var count = 0
+
+  var longestIdleSince: SimTime? { count > 0 ? times[head & mask] : nil }
+
+  mutating func append(since time: SimTime) {
+    if count == times.count { grow() }
+    times[(head + count) & mask] = time
+    count += 1
+  }
+
+  /// The agent idle longest starts work.
+  mutating func removeLongestIdle() {
+    head += 1
+    count -= 1
+  }
+
+  /// The agent idle the shortest time goes off duty.
+  mutating func removeMostRecent() { count -= 1 }
+
+  private mutating func grow() {
+    var larger = ContiguousArray<SimTime>(repeating: 0, count: times.count * 2)
+    for i in 0..<count { larger[i] = times[(head + i) & mask] }
+    times = larger
+    mask = larger.count - 1
+    head = 0
+  }
+}
+
+/// A group's agents: how many should be on duty, how many are busy, who is idle since when, and
+/// the time integrals of busy, staffed and overtime since the current bucket started.
 struct GroupState {
   var headcount: Int
   var busy = 0
+  var idle = IdleAgents()
   var lastChange: SimTime = 0
-  var busyArea = 0.0, staffedArea = 0.0, queueArea = 0.0
+  var busyArea = 0.0, staffedArea = 0.0, overtimeArea = 0.0
+  /// Contacts started, and their handle times, since the current bucket started.
+  var handled = 0.0, handleTime = 0.0
 
   init(headcount: Int) { self.headcount = headcount }
 
-  mutating func accumulate(until now: SimTime, closed: Bool, waiting: Int) {
+  /// Agents on duty: busy ones (some perhaps finishing after their interval) and idle ones.
+  var onDuty: Int { busy + idle.count }
+
+  mutating func accumulate(until now: SimTime, closed: Bool) {
     let elapsed = now - lastChange
     guard elapsed > 0 else { return }
     let busyAgents = Double(busy)
-    // After close, agents still on duty are all busy (idle ones go home), so staffed = busy.
     busyArea += busyAgents * elapsed
-    staffedArea += (closed ? busyAgents : Double(max(headcount, busy))) * elapsed
-    queueArea += Double(waiting) * elapsed
+    if closed {
+      // After close only work is paid: idle agents have gone home (they come back if an escalated
+      // contact still needs them), so staffed = busy, and all of it is overtime.
+      staffedArea += busyAgents * elapsed
+      overtimeArea += busyAgents * elapsed
+    } else {
+      staffedArea += Double(onDuty) * elapsed
+      overtimeArea += Double(max(0, busy - headcount)) * elapsed
+    }
     lastChange = now
   }
 }
@@ -107,8 +179,14 @@ final class ContactSource {
   private let arrivals: RandomStream
   private let handleTimes: RandomStream
   private let patiences: RandomStream
+  /// Resolution and escalation draws, and transfer times, for contacts served as this type.
+  let outcomes: RandomStream
   private let handleTime: Sampler
   private let patience: Sampler?
+  /// Cumulative escalation shares, their targets and transfer-time samplers.
+  let escalationBounds: [Double]
+  let escalationTargets: [Int32]
+  let transferTimes: [Sampler?]
 
   init(_ type: ContactType, index: Int, seed: UInt64, replication: Int) {
     func stream(_ purpose: StreamPurpose) -> RandomStream {
@@ -117,14 +195,19 @@ final class ContactSource {
     arrivals = stream(.arrivals)
     handleTimes = stream(.handleTime)
     patiences = stream(.patience)
+    outcomes = stream(.outcome)
     handleTime = Sampler(type.handleTime)
     patience = type.patience.map(Sampler.init)
+    var cumulative = 0.0
+    escalationBounds = type.escalations.map { cumulative += $0.share; return cumulative }
+    escalationTargets = type.escalations.map { Int32($0.to) }
+    transferTimes = type.escalations.map { $0.transferTime.map(Sampler.init) }
   }
 
   /// A unit-mean exponential draw: the integrated arrival rate to the next arrival.
   func unitExponential() -> Double { arrivals.exponential(mean: 1) }
 
-  /// An arriving contact's handle time and patience (`nil`: never abandons).
+  /// A contact's handle time and patience (`nil`: never abandons) as this type.
   func attributes() -> (handle: SimTime, patience: SimTime?) {
     let handle = handleTimes.sample(handleTime)
     guard let patience else { return (handle, nil) }
@@ -132,11 +215,27 @@ final class ContactSource {
   }
 }
 
-/// One replication of a scenario: a discrete-event simulation of every type's queue and agents.
+/// A group's skill for a type, as the engine reads it.
+struct Eligibility {
+  /// Its index in the flat skill table (grouped by group, most preferred first).
+  var index: Int32 = 0
+  var group: Int32
+  var type: Int32
+  var preference: Int32
+  /// Contact-side rank for the scenario's routing policy: lower is chosen first.
+  var rank: Int32
+  var overflowDelay: SimTime
+  var handleTimeFactor: Double
+  var resolution: Double
+}
+
+/// One replication of a scenario: a discrete-event simulation of every queue and agent group.
 ///
-/// Agents of a group are interchangeable (one dedicated group per type, first come first served),
-/// so a group is a headcount and a number busy. Attributes of a contact — handle time and patience
-/// — are drawn from its type's own streams when it arrives, so two staffing plans of one scenario
+/// Agents within a group are interchangeable, so a group is a headcount, a number busy and the
+/// times its idle agents became idle (for longest-idle routing). Each type has one first-come-
+/// first-served line; which agent takes a contact and which contact a free agent takes follow the
+/// scenario's ``RoutingPolicy``. A contact draws its handle time and patience from its type's own
+/// streams when it arrives (or joins a queue by escalation), so two staffing plans of a scenario
 /// see the same customers (common random numbers).
 ///
 /// Arrivals are a non-homogeneous Poisson process with a piecewise-constant rate, generated
@@ -145,34 +244,101 @@ final class ContactSource {
 struct Simulation {
   private let scenario: Scenario
   private let typeCount: Int
+  private let groupCount: Int
   private let bucketCount: Int        // warm-up, n intervals, after close
   private var calendar = EventQueue<CenterEvent>(minimumCapacity: 1024)
 
   private let sources: [ContactSource]
   private let thresholds: [SimTime]
+  private let priorities: [Int32]
+  /// Flat tables, so the inner loop touches no nested array: `skills[skillStart[g]..<skillStart[g + 1]]`
+  /// is what group `g` may take, most preferred first; `servers[serverStart[t]..<serverStart[t + 1]]`
+  /// the groups that may take type `t`; `overflowDelays[delayStart[t]..<delayStart[t + 1]]` the
+  /// type's distinct positive overflow delays, ascending.
+  private let skills: ContiguousArray<Eligibility>
+  private let skillStart: ContiguousArray<Int>
+  private let servers: ContiguousArray<Eligibility>
+  private let serverStart: ContiguousArray<Int>
+  private let overflowDelays: ContiguousArray<SimTime>
+  private let delayStart: ContiguousArray<Int>
+  private let headcounts: [[Int]]
+  private let relativeWait: Bool
   /// Arrival rate of each type in each bucket, busyness applied: `[type * bucketCount + bucket]`.
   private var rates: [Double]
   private let busyness: Double
 
   private var lines: [WaitingLine]
-  private var agents: [GroupState]
+  private var groups: [GroupState]
+  private var journeys: [Journey] = []
+  private var freeJourneys: [UInt32] = []
   /// The bucket of each type's next arrival, found when it is scheduled.
   private var nextArrivalBucket: [Int]
   private var bucket = 0
   private var closed = false
 
-  /// `[type * bucketCount + bucket]`.
+  /// `[type * bucketCount + bucket]` and `[group * bucketCount + bucket]`.
   private var cells: [CellCounters]
-  private var little = LittleCheck()
+  private var groupCells: [GroupCounters]
+  /// Per type: queue area since the last flush, and when it last changed.
+  private var queueArea: [Double]
+  private var queueChanged: [SimTime]
+  private var queueLittle: [LittleCheck]
+  private var groupLittle: [LittleCheck]
 
   init(scenario: Scenario, seed: UInt64, replication: Int) {
     self.scenario = scenario
-    typeCount = scenario.contactTypes.count
+    let types = scenario.contactTypes
+    let agentGroups = scenario.agentGroups
+    typeCount = types.count
+    groupCount = agentGroups.count
     bucketCount = scenario.intervalCount + 2
-    sources = scenario.contactTypes.indices.map {
-      ContactSource(scenario.contactTypes[$0], index: $0, seed: seed, replication: replication)
+    sources = types.indices.map { ContactSource(types[$0], index: $0, seed: seed, replication: replication) }
+    thresholds = types.map(\.serviceLevel.threshold)
+    priorities = types.map { Int32($0.priority) }
+    relativeWait = scenario.routing.agentSide == .relativeWait
+    var skills = [[Eligibility]](repeating: [], count: agentGroups.count)
+    for (g, group) in agentGroups.enumerated() {
+      for skill in group.skills {
+        let rank: Int
+        switch scenario.routing.contactSide {
+        case .longestIdle: rank = 0
+        case .groupOrder: rank = skill.preference
+        case .leastSkilled: rank = group.skills.count * 1_000_000 + skill.preference
+        }
+        let entry = Eligibility(
+          group: Int32(g), type: Int32(skill.type), preference: Int32(skill.preference), rank: Int32(rank),
+          overflowDelay: skill.overflowDelay, handleTimeFactor: skill.handleTimeFactor,
+          resolution: skill.resolution ?? types[skill.type].resolution)
+        skills[g].append(entry)
+      }
     }
-    thresholds = scenario.contactTypes.map(\.serviceLevel.threshold)
+    var flatSkills = ContiguousArray<Eligibility>()
+    var skillStart = ContiguousArray<Int>([0])
+    for groupSkills in skills {
+      for var skill in groupSkills.sorted(by: { ($0.preference, $0.type) < ($1.preference, $1.type) }) {
+        skill.index = Int32(flatSkills.count)
+        flatSkills.append(skill)
+      }
+      skillStart.append(flatSkills.count)
+    }
+    var flatServers = ContiguousArray<Eligibility>()
+    var serverStart = ContiguousArray<Int>([0])
+    var delays = ContiguousArray<SimTime>()
+    var delayStart = ContiguousArray<Int>([0])
+    for t in types.indices {
+      let typeServers = flatSkills.filter { Int($0.type) == t }
+      flatServers.append(contentsOf: typeServers)
+      serverStart.append(flatServers.count)
+      delays.append(contentsOf: Set(typeServers.map(\.overflowDelay).filter { $0 > 0 }).sorted())
+      delayStart.append(delays.count)
+    }
+    self.skills = flatSkills
+    self.skillStart = skillStart
+    self.servers = flatServers
+    self.serverStart = serverStart
+    overflowDelays = delays
+    self.delayStart = delayStart
+    headcounts = agentGroups.map(\.agents)
     if let cv = scenario.busynessCV {
       let stream = RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: .busyness, index: 0))
       busyness = stream.sample(Sampler(.gamma(mean: 1, cv: cv)))
@@ -181,20 +347,28 @@ struct Simulation {
     }
     let factor = busyness
     var rates: [Double] = []
-    for type in scenario.contactTypes {
+    for type in types {
       rates.append(type.arrivalRates[0] * factor)                  // warm-up
       rates.append(contentsOf: type.arrivalRates.map { $0 * factor })
       rates.append(0)                                              // after close
     }
     self.rates = rates
     lines = Array(repeating: WaitingLine(), count: typeCount)
-    agents = scenario.contactTypes.map { GroupState(headcount: $0.agents[0]) }
+    groups = agentGroups.map { GroupState(headcount: $0.agents[0]) }
     nextArrivalBucket = Array(repeating: 0, count: typeCount)
     cells = Array(repeating: CellCounters(), count: typeCount * bucketCount)
+    groupCells = Array(repeating: GroupCounters(), count: groupCount * bucketCount)
+    queueArea = Array(repeating: 0, count: typeCount)
+    queueChanged = Array(repeating: 0, count: typeCount)
+    queueLittle = Array(repeating: LittleCheck(), count: typeCount)
+    groupLittle = Array(repeating: LittleCheck(), count: groupCount)
   }
 
   /// Runs the replication to the end and returns its results.
   mutating func run() -> ReplicationResult {
+    for g in 0..<groupCount {
+      for _ in 0..<groups[g].headcount { groups[g].idle.append(since: 0) }
+    }
     for k in 1..<bucketCount {
       calendar.schedule(.boundary(bucket: Int32(k)), at: bucketStart(k))
     }
@@ -206,8 +380,10 @@ struct Simulation {
       events += 1
       switch next.event {
       case .arrival(let type): arrive(type: Int(type))
-      case .serviceEnd(let type): finishService(type: Int(type))
+      case .serviceEnd(let skill, let journey): finishService(skill: Int(skill), journey: journey)
       case .abandon(let type, let ticket): abandon(type: Int(type), ticket: ticket)
+      case .overflow(let type, let ticket): overflow(type: Int(type), ticket: ticket)
+      case .transfer(let journey): joinAfterTransfer(journey)
       case .boundary(let k): startBucket(Int(k))
       }
     }
@@ -260,132 +436,340 @@ struct Simulation {
     let arrivalBucket = nextArrivalBucket[type]
     scheduleNextArrival(type: type, after: now, in: arrivalBucket)
     let (handle, patience) = sources[type].attributes()
-    let cell = type * bucketCount + arrivalBucket
+    let cell = Int32(type * bucketCount + arrivalBucket)
+    let journey = newJourney(Journey(
+      type: Int32(type), cell: cell, originCell: cell, origin: now, joined: now, handle: handle))
+    join(journey, patience: patience)
+  }
+
+  /// The contact `journey` joins its type's queue now: an idle eligible agent takes it at once, or
+  /// it waits (and may abandon or overflow).
+  private mutating func join(_ journey: UInt32, patience: SimTime?) {
+    let now = calendar.now
+    let type = Int(journeys[Int(journey)].type)
+    let cell = Int(journeys[Int(journey)].cell)
     cells[cell].offered += 1
-    little.arrivals += 1
-    if agents[type].busy < agents[type].headcount {
-      startService(type: type, cell: cell, arrival: now, handle: handle)
+    queueLittle[type].arrivals += 1
+    if let server = idleServer(type: type, waited: 0) {
+      takeIdleAgent(server, journey: journey)
       return
     }
-    accumulate(type: type)
+    accumulateQueue(type: type)
     cells[cell].queued += 1
-    let ticket = lines[type].append(
-      WaitingContact(arrival: now, handleTime: handle, bucket: Int32(arrivalBucket), hasLeft: false))
+    let ticket = lines[type].append(WaitingContact(joined: now, journey: journey, hasLeft: false))
     if let patience {
       calendar.schedule(.abandon(type: Int32(type), ticket: ticket), at: now + patience)
     }
+    for i in delayStart[type]..<delayStart[type + 1] where patience.map({ overflowDelays[i] < $0 }) ?? true {
+      calendar.schedule(.overflow(type: Int32(type), ticket: ticket), at: now + overflowDelays[i])
+    }
+  }
+
+  // MARK: Routing
+
+  /// The skill (an index into `skills`) of the group with an idle agent that takes a contact of
+  /// `type` that has waited `waited` seconds: the lowest rank, then the agent idle longest; `nil`
+  /// when no eligible group has an idle agent. Indices, not copies, keep the inner loop lean.
+  private func idleServer(type: Int, waited: SimTime) -> Int? {
+    var best = -1
+    var bestRank = Int32.max
+    var bestSince = SimTime.infinity
+    for i in serverStart[type]..<serverStart[type + 1] {
+      guard servers[i].overflowDelay <= waited,
+        let since = groups[Int(servers[i].group)].idle.longestIdleSince,
+        (servers[i].rank, since) < (bestRank, bestSince)
+      else { continue }
+      (best, bestRank, bestSince) = (Int(servers[i].index), servers[i].rank, since)
+    }
+    return best < 0 ? nil : best
+  }
+
+  /// The waiting contact a free agent of `group` takes, by the agent-side policy, with the skill
+  /// (an index into `skills`) it is taken under; `nil` when none is eligible.
+  private mutating func nextContact(group: Int) -> (skill: Int, journey: UInt32)? {
+    let now = calendar.now
+    var best = -1
+    var bestPriority = Int32.max
+    var bestJoined = SimTime.infinity
+    var bestScore = -SimTime.infinity
+    for i in skillStart[group]..<skillStart[group + 1] {
+      let type = Int(skills[i].type)
+      guard let head = lines[type].first(), now - head.joined >= skills[i].overflowDelay else { continue }
+      if relativeWait {
+        let score = (now - head.joined) / max(thresholds[type], 1)
+        if score > bestScore { (best, bestScore) = (i, score) }
+      } else {
+        // Skills are sorted by preference: once one is chosen only an equally preferred type can win.
+        if best >= 0 && skills[i].preference != skills[best].preference { break }
+        if (priorities[type], head.joined) < (bestPriority, bestJoined) {
+          (best, bestPriority, bestJoined) = (i, priorities[type], head.joined)
+        }
+      }
+    }
+    guard best >= 0 else { return nil }
+    let type = Int(skills[best].type)
+    accumulateQueue(type: type)
+    return (best, lines[type].popFirst()!.journey)
+  }
+
+  private mutating func takeIdleAgent(_ skill: Int, journey: UInt32) {
+    let g = Int(skills[skill].group)
+    accumulateGroup(g)
+    groups[g].idle.removeLongestIdle()
+    groups[g].busy += 1
+    beginService(skill, journey: journey)
   }
 
   // MARK: Service
 
-  private mutating func startService(type: Int, cell: Int, arrival: SimTime, handle: SimTime) {
+  /// An agent of the skill's group (already counted busy) starts on `journey`.
+  private mutating func beginService(_ skill: Int, journey: UInt32) {
     let now = calendar.now
-    accumulate(type: type)
-    agents[type].busy += 1
-    let wait = now - arrival
-    cells[cell].recordAnswer(wait: wait, handle: handle, inTime: wait <= thresholds[type])
-    little.answered += 1
-    little.sumOfWaits += wait
-    little.sumOfHandleTimes += handle
-    calendar.schedule(.serviceEnd(type: Int32(type)), at: now + handle)
+    let contact = journeys[Int(journey)]
+    let type = Int(contact.type)
+    let handle = contact.handle * skills[skill].handleTimeFactor
+    let wait = now - contact.joined
+    cells[Int(contact.cell)].recordAnswer(wait: wait, handle: handle, inTime: wait <= thresholds[type])
+    queueLittle[type].answered += 1
+    queueLittle[type].sumOfWaits += wait
+    let g = Int(skills[skill].group)
+    groups[g].handled += 1
+    groups[g].handleTime += handle
+    calendar.schedule(.serviceEnd(skill: Int32(skill), journey: journey), at: now + handle)
   }
 
-  private mutating func finishService(type: Int) {
-    accumulate(type: type)
-    agents[type].busy -= 1
-    serveWaiting(type: type)
+  private mutating func finishService(skill: Int, journey: UInt32) {
+    let g = Int(skills[skill].group)
+    let resolution = skills[skill].resolution
+    accumulateGroup(g)
+    // The agent is free: off duty if the group has more agents on duty than planned, else it takes
+    // the next eligible contact or becomes idle.
+    if groups[g].onDuty > groups[g].headcount {
+      groups[g].busy -= 1
+    } else if let (skill, next) = nextContact(group: g) {
+      beginService(skill, journey: next)
+    } else {
+      groups[g].busy -= 1
+      groups[g].idle.append(since: calendar.now)
+    }
+    settle(journey, resolution: resolution)
   }
 
-  /// Free agents of the type take waiting contacts, first come first served.
-  private mutating func serveWaiting(type: Int) {
-    while agents[type].busy < agents[type].headcount, let next = lines[type].popFirst() {
-      startService(
-        type: type, cell: type * bucketCount + Int(next.bucket), arrival: next.arrival, handle: next.handleTime)
+  /// After service: resolved, escalated to another queue, or left unresolved.
+  private mutating func settle(_ journey: UInt32, resolution: Double) {
+    let now = calendar.now
+    let contact = journeys[Int(journey)]
+    // Fast path first: touching the type's streams costs a reference count.
+    if resolution >= 1 || sources[Int(contact.type)].outcomes.uniform() < resolution {
+      cells[Int(contact.cell)].resolved += 1
+      cells[Int(contact.originCell)].resolvedJourneys += 1
+      cells[Int(contact.originCell)].journeyTime += now - contact.origin
+      releaseJourney(journey)
+      return
+    }
+    let source = sources[Int(contact.type)]
+    let draw = source.escalationBounds.isEmpty ? 1 : source.outcomes.uniform()
+    guard let route = source.escalationBounds.firstIndex(where: { draw < $0 }) else {
+      cells[Int(contact.cell)].unresolved += 1
+      releaseJourney(journey)
+      return
+    }
+    cells[Int(contact.cell)].escalated += 1
+    journeys[Int(journey)].type = source.escalationTargets[route]
+    if let transfer = source.transferTimes[route] {
+      calendar.schedule(.transfer(journey: journey), at: now + source.outcomes.sample(transfer))
+    } else {
+      joinAfterTransfer(journey)
     }
   }
 
-  private mutating func abandon(type: Int, ticket: UInt64) {
-    guard let contact = lines[type].waitingContact(ticket) else { return }   // answered meanwhile
-    accumulate(type: type)
-    lines[type].remove(ticket)
-    let wait = calendar.now - contact.arrival
-    let cell = type * bucketCount + Int(contact.bucket)
-    cells[cell].recordAbandon(wait: wait, inTime: wait <= thresholds[type])
-    little.abandoned += 1
-    little.sumOfWaits += wait
+  /// An escalated contact joins its new type's queue, with that type's handle time and patience.
+  private mutating func joinAfterTransfer(_ journey: UInt32) {
+    let type = Int(journeys[Int(journey)].type)
+    let (handle, patience) = sources[type].attributes()
+    let cell = type * bucketCount + bucket
+    journeys[Int(journey)].cell = Int32(cell)
+    journeys[Int(journey)].joined = calendar.now
+    journeys[Int(journey)].handle = handle
+    cells[cell].transferredIn += 1
+    join(journey, patience: patience)
   }
+
+  private mutating func abandon(type: Int, ticket: UInt64) {
+    guard let waiting = lines[type].waitingContact(ticket) else { return }   // answered meanwhile
+    accumulateQueue(type: type)
+    lines[type].remove(ticket)
+    let contact = journeys[Int(waiting.journey)]
+    let wait = calendar.now - contact.joined
+    cells[Int(contact.cell)].recordAbandon(wait: wait, inTime: wait <= thresholds[type])
+    queueLittle[type].abandoned += 1
+    queueLittle[type].sumOfWaits += wait
+    releaseJourney(waiting.journey)
+  }
+
+  private mutating func overflow(type: Int, ticket: UInt64) {
+    guard let waiting = lines[type].waitingContact(ticket),
+      let server = idleServer(type: type, waited: calendar.now - waiting.joined)
+    else { return }
+    accumulateQueue(type: type)
+    lines[type].remove(ticket)
+    takeIdleAgent(server, journey: waiting.journey)
+  }
+
+  // MARK: Journeys
+
+  private mutating func newJourney(_ journey: Journey) -> UInt32 {
+    if let id = freeJourneys.popLast() {
+      journeys[Int(id)] = journey
+      return id
+    }
+    journeys.append(journey)
+    return UInt32(journeys.count - 1)
+  }
+
+  private mutating func releaseJourney(_ id: UInt32) { freeJourneys.append(id) }
 
   // MARK: Time
 
   private mutating func startBucket(_ k: Int) {
-    for type in 0..<typeCount { flush(type: type) }
+    for type in 0..<typeCount { flushQueue(type: type) }
+    for g in 0..<groupCount { flushGroup(g) }
     bucket = k
     if k == bucketCount - 1 {
-      closed = true     // the last interval's agents stay until the line is empty
+      closed = true     // the last interval's agents stay until every contact is finished
       return
     }
-    for type in 0..<typeCount {
-      agents[type].headcount = scenario.contactTypes[type].agents[k - 1]
-      serveWaiting(type: type)
+    let now = calendar.now
+    for g in 0..<groupCount {
+      let target = headcounts[g][k - 1]
+      groups[g].headcount = target
+      // Newcomers start idle; surplus idle agents leave now, busy ones when they finish.
+      while groups[g].onDuty < target { groups[g].idle.append(since: now) }
+      while groups[g].onDuty > target && groups[g].idle.count > 0 { groups[g].idle.removeMostRecent() }
+    }
+    for g in 0..<groupCount {
+      while groups[g].idle.count > 0, let (skill, next) = nextContact(group: g) {
+        takeIdleAgent(skill, journey: next)
+      }
     }
   }
 
-  /// Adds the time since the type's last change to its running integrals.
-  private mutating func accumulate(type: Int) {
-    let waiting = lines[type].waiting
-    agents[type].accumulate(until: calendar.now, closed: closed, waiting: waiting)
+  private mutating func accumulateQueue(type: Int) {
+    let now = calendar.now
+    queueArea[type] += Double(lines[type].waiting) * (now - queueChanged[type])
+    queueChanged[type] = now
   }
 
-  /// Accumulates up to now and moves the type's running integrals into the current bucket.
-  private mutating func flush(type: Int) {
-    accumulate(type: type)
-    let group = agents[type]
-    let cell = type * bucketCount + bucket
-    cells[cell].busyTime += group.busyArea
-    cells[cell].staffedTime += group.staffedArea
-    cells[cell].queueTime += group.queueArea
-    little.busyArea += group.busyArea
-    little.queueArea += group.queueArea
-    agents[type].busyArea = 0
-    agents[type].staffedArea = 0
-    agents[type].queueArea = 0
+  private mutating func accumulateGroup(_ g: Int) {
+    groups[g].accumulate(until: calendar.now, closed: closed)
+  }
+
+  /// Moves the type's queue area into the current bucket.
+  private mutating func flushQueue(type: Int) {
+    accumulateQueue(type: type)
+    cells[type * bucketCount + bucket].queueTime += queueArea[type]
+    queueLittle[type].queueArea += queueArea[type]
+    queueArea[type] = 0
+  }
+
+  /// Moves the group's running integrals into the current bucket.
+  private mutating func flushGroup(_ g: Int) {
+    accumulateGroup(g)
+    let cell = g * bucketCount + bucket
+    groupCells[cell].busyTime += groups[g].busyArea
+    groupCells[cell].staffedTime += groups[g].staffedArea
+    groupCells[cell].overtimeTime += groups[g].overtimeArea
+    groupCells[cell].handled += groups[g].handled
+    groupCells[cell].handleTime += groups[g].handleTime
+    groupLittle[g].busyArea += groups[g].busyArea
+    groupLittle[g].sumOfHandleTimes += groups[g].handleTime
+    groups[g].busyArea = 0
+    groups[g].staffedArea = 0
+    groups[g].overtimeArea = 0
+    groups[g].handled = 0
+    groups[g].handleTime = 0
   }
 
   /// Contacts still waiting when nothing more can happen (no agent left, no patience) are unserved.
   private mutating func finish() {
     let now = calendar.now
     for type in 0..<typeCount {
-      flush(type: type)
-      while let contact = lines[type].popFirst() {
-        cells[type * bucketCount + Int(contact.bucket)].unserved += 1
-        little.unserved += 1
-        little.sumOfWaits += now - contact.arrival
+      flushQueue(type: type)
+      while let waiting = lines[type].popFirst() {
+        let contact = journeys[Int(waiting.journey)]
+        cells[Int(contact.cell)].unserved += 1
+        queueLittle[type].unserved += 1
+        queueLittle[type].sumOfWaits += now - contact.joined
       }
     }
+    for g in 0..<groupCount { flushGroup(g) }
   }
 
   // MARK: Results
 
   private func result(events: UInt64) -> ReplicationResult {
     let n = scenario.intervalCount
+    let types = scenario.contactTypes
     // Day totals: the planning intervals, plus the overtime after close in a day study.
-    let totalBuckets = scenario.study == .day ? Array(1...(n + 1)) : Array(1...n)
-    var centre = CellCounters()
-    var intervals: [[[Double?]]] = []
-    var types: [[Double?]] = []
-    for (type, contactType) in scenario.contactTypes.enumerated() {
-      let definition = contactType.serviceLevel.definition
-      let row = (1...n).map { cells[type * bucketCount + $0].values(serviceLevel: definition) }
-      var day = CellCounters()
-      for k in totalBuckets { day.add(cells[type * bucketCount + k]) }
-      intervals.append(row)
-      types.append(day.values(serviceLevel: definition))
-      centre.add(day)
+    let dayBuckets = scenario.study == .day ? Array(1...(n + 1)) : Array(1...n)
+    // Agent time belongs to a type only when every group serving it serves nothing else.
+    let dedicated: [[Int]?] = types.indices.map { t in
+      let groups = servers[serverStart[t]..<serverStart[t + 1]].map { Int($0.group) }
+      return groups.allSatisfy { skillStart[$0 + 1] - skillStart[$0] == 1 } ? groups : nil
     }
-    let definitions = Set(scenario.contactTypes.map(\.serviceLevel.definition))
+    func typeCell(_ t: Int, _ k: Int) -> CellCounters {
+      var cell = cells[t * bucketCount + k]
+      if let groups = dedicated[t] {
+        for g in groups {
+          cell.busyTime += groupCells[g * bucketCount + k].busyTime
+          cell.staffedTime += groupCells[g * bucketCount + k].staffedTime
+        }
+      } else {
+        cell.agentTimeKnown = false
+      }
+      return cell
+    }
+    var centre = CellCounters()
+    var byPriority: [Int: CellCounters] = [:]
+    var intervals: [[[Double?]]] = []
+    var typeValues: [[Double?]] = []
+    for (t, type) in types.enumerated() {
+      let definition = type.serviceLevel.definition
+      intervals.append((1...n).map { typeCell(t, $0).values(serviceLevel: definition) })
+      var day = CellCounters()
+      for k in dayBuckets { day.add(typeCell(t, k)) }
+      typeValues.append(day.values(serviceLevel: definition))
+      day.agentTimeKnown = true
+      day.busyTime = 0
+      day.staffedTime = 0
+      centre.add(day)
+      byPriority[type.priority, default: CellCounters()].add(day)
+    }
+    var groupValues: [[Double?]] = []
+    var groupIntervals: [[[Double?]]] = []
+    for g in 0..<groupCount {
+      var day = GroupCounters()
+      for k in dayBuckets { day.add(groupCells[g * bucketCount + k]) }
+      groupValues.append(day.values)
+      groupIntervals.append((1...n).map { groupCells[g * bucketCount + $0].values })
+      centre.busyTime += day.busyTime
+      centre.staffedTime += day.staffedTime
+    }
+    func commonDefinition(_ selected: [ContactType]) -> ServiceLevelDefinition {
+      let definitions = Set(selected.map(\.serviceLevel.definition))
+      return definitions.count == 1 ? definitions.first! : .offered
+    }
+    let classes = byPriority.keys.sorted()
+    let priorityValues = classes.map { p -> [Double?] in
+      var cell = byPriority[p]!
+      cell.agentTimeKnown = false
+      return cell.values(serviceLevel: commonDefinition(types.filter { $0.priority == p }))
+    }
+    var little = LittleCheck()
+    for check in queueLittle + groupLittle { little.add(check) }
     return ReplicationResult(
-      intervals: intervals, types: types,
-      totals: centre.values(serviceLevel: definitions.count == 1 ? definitions.first! : .offered),
-      little: little, busyness: busyness, events: events)
+      intervals: intervals, types: typeValues, totals: centre.values(serviceLevel: commonDefinition(types)),
+      priorities: priorityValues, priorityClasses: classes, groups: groupValues, groupIntervals: groupIntervals,
+      little: little, queues: queueLittle, agentGroups: groupLittle, busyness: busyness, events: events)
   }
 }

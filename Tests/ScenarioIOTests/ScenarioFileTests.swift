@@ -100,7 +100,7 @@ struct ScenarioFileTests {
     #expect(type.handleTime == .lognormal(mean: 248, cv: 0.8))
     #expect(type.patience == .weibull(mean: 180, shape: 0.8))
     #expect(abs(type.arrivalRates.reduce(0, +) * 900 - 2975) < 1e-9)   // the CSV's day total
-    #expect(type.agents.max() == 36)
+    #expect(type.agents?.max() == 36)
   }
 
   @Test func theSteadyStateExampleReadsAsWritten() throws {
