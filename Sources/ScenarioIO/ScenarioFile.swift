@@ -81,9 +81,13 @@ public struct ScenarioFile: Sendable {
 /// The scenario format, field by field (documented in `Docs/scenario-format.md`).
 enum ScenarioParser {
   static let topKeys = [
-    "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "contactTypes",
+    "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "routing",
+    "contactTypes", "groups",
   ]
-  static let typeKeys = ["id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel"]
+  static let typeKeys = [
+    "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
+    "resolution", "escalation",
+  ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
     "weibull": ["mean", "shape"], "normal": ["mean", "sd"], "uniform": ["min", "max"], "deterministic": ["value"],
@@ -138,8 +142,10 @@ enum ScenarioParser {
       .flatMap { $0 } ?? ServiceLevelRule(threshold: 20)
 
     var types: [ContactType] = []
+    var typeNodes: [Node] = []
     if let node = reader.required(fields, "contactTypes", expected: "a list of contact types"),
       let items = reader.sequence(node, "contactTypes", expected: "a list of contact types") {
+      typeNodes = Array(items.prefix(1_000))
       if items.isEmpty { reader.fail(at: node, "contactTypes", expected: "at least one contact type", found: "an empty list") }
       if items.count > 1_000 { reader.fail(at: node, "contactTypes", expected: "at most 1000 contact types", found: "\(items.count)") }
       var seen: Set<String> = []
@@ -154,6 +160,20 @@ enum ScenarioParser {
         types.append(type)
       }
     }
+    let routing = fields["routing"].flatMap { routingPolicy($0, reader: &reader) } ?? RoutingPolicy()
+    // References between types and groups are checked only when every type was read, so that a
+    // type with its own error does not also show up as an unknown reference.
+    var groups: [AgentGroup] = []
+    if types.count == typeNodes.count, let intervalCount {
+      for (index, item) in typeNodes.enumerated() {
+        types[index].escalations = escalations(item, "contactTypes[\(index)]", types: types, reader: &reader)
+      }
+      checkEscalationCycles(types, typeNodes, reader: &reader)
+      if let node = fields["groups"] {
+        groups = agentGroups(node, types: types, intervals: intervalCount, reader: &reader)
+      }
+      checkEveryTypeIsServed(types, typeNodes, groups: groups, reader: &reader)
+    }
     guard let name, let hours, let interval, let intervalCount, reader.errors.isEmpty else { return nil }
     let expectedArrivals = types.reduce(0) { $0 + $1.arrivalRates.reduce(0, +) * interval }
     if expectedArrivals > ScenarioFile.maximumArrivals {
@@ -164,7 +184,7 @@ enum ScenarioParser {
     }
     return Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
-      clockStart: hours.start, contactTypes: types)
+      clockStart: hours.start, contactTypes: types, groups: groups, routing: routing)
   }
 
   /// `07:00-21:00` as seconds after midnight; the end may be `24:00`.
@@ -245,28 +265,39 @@ enum ScenarioParser {
     if let node = fields["patience"] {
       patience = distribution(node, fields.path("patience"), allowNone: true, reader: &reader)
     }
-    var agents: [Int]?
-    if let node = reader.required(fields, "agents", expected: "agents on duty: a number, or a list with one per interval"),
-      let intervals {
-      let expected = "a whole number of agents from 0 to 100000"
-      if case .scalar = node {
-        agents = reader.integer(node, fields.path("agents"), expected: expected, in: 0...100_000)
-          .map { Array(repeating: $0, count: intervals) }
-      } else {
-        agents = profile(node, fields.path("agents"), count: intervals, reader: &reader) { item, itemPath, reader in
-          reader.integer(item, itemPath, expected: expected, in: 0...100_000)
-        }
-      }
-      if let counts = agents, counts.allSatisfy({ $0 == 0 }) {
-        reader.fail(at: node, fields.path("agents"), expected: "at least one agent in some interval", found: "0 in every interval")
-        agents = nil
-      }
+    // Agents of a dedicated group are optional: a type may be served by declared groups instead.
+    var agents: [Int]?? = .some(nil)
+    if let node = fields["agents"] {
+      agents = intervals.map { headcounts(node, fields.path("agents"), intervals: $0, reader: &reader) }
     }
     let level = fields["serviceLevel"].map {
       Self.serviceLevel($0, fields.path("serviceLevel"), fallback: defaultLevel, reader: &reader)
     } ?? defaultLevel
-    guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level else { return nil }
-    return ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents, serviceLevel: level)
+    let priority = fields["priority"].map { priorityClass($0, fields.path("priority"), reader: &reader) } ?? 1
+    let resolution = fields["resolution"].map { probability($0, fields.path("resolution"), reader: &reader) } ?? 1
+    guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution
+    else { return nil }
+    return ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
+                       serviceLevel: level, priority: priority, resolution: resolution)
+  }
+
+  /// Agents on duty: one number for the whole day, or a list with one per interval; some agent
+  /// somewhere.
+  static func headcounts(_ node: Node, _ path: String, intervals: Int, reader: inout YAMLReader) -> [Int]? {
+    let expected = "a whole number of agents from 0 to 100000"
+    let counts: [Int]?
+    if case .scalar = node {
+      counts = reader.integer(node, path, expected: expected, in: 0...100_000).map { Array(repeating: $0, count: intervals) }
+    } else {
+      counts = profile(node, path, count: intervals, reader: &reader) { item, itemPath, reader in
+        reader.integer(item, itemPath, expected: expected, in: 0...100_000)
+      }
+    }
+    if let counts, counts.allSatisfy({ $0 == 0 }) {
+      reader.fail(at: node, path, expected: "at least one agent in some interval", found: "0 in every interval")
+      return nil
+    }
+    return counts
   }
 
   /// A list with one value per interval.

@@ -1,0 +1,206 @@
+import ContactCenterModel
+import Stochastic
+import Yams
+
+/// The multi-skill part of the scenario format: routing, agent groups and their skills, priority
+/// classes, resolution and escalation (documented in `Docs/scenario-format.md`).
+extension ScenarioParser {
+  static let groupKeys = ["id", "description", "agents", "skills"]
+  static let skillKeys = ["type", "preference", "handleTimeFactor", "resolution", "overflowAfter"]
+  static let escalationKeys = ["to", "share", "transferTime"]
+
+  /// `routing: {contactSide: …, agentSide: …}`.
+  static func routingPolicy(_ node: Node, reader: inout YAMLReader) -> RoutingPolicy? {
+    guard let fields = reader.mapping(node, "routing", allowed: ["contactSide", "agentSide"]) else { return nil }
+    let contactSide = fields["contactSide"].map {
+      reader.choice($0, fields.path("contactSide"), RoutingPolicy.ContactSide.allCases.map(\.rawValue))
+        .flatMap(RoutingPolicy.ContactSide.init(rawValue:))
+    } ?? .longestIdle
+    let agentSide = fields["agentSide"].map {
+      reader.choice($0, fields.path("agentSide"), RoutingPolicy.AgentSide.allCases.map(\.rawValue))
+        .flatMap(RoutingPolicy.AgentSide.init(rawValue:))
+    } ?? .preference
+    guard let contactSide, let agentSide else { return nil }
+    return RoutingPolicy(contactSide: contactSide, agentSide: agentSide)
+  }
+
+  /// `P1` … `P4`, or 1 … 4.
+  static func priorityClass(_ node: Node, _ path: String, reader: inout YAMLReader) -> Int? {
+    let text = node.string ?? ""
+    let digits = text.hasPrefix("P") || text.hasPrefix("p") ? String(text.dropFirst()) : text
+    guard case .scalar = node, let value = Int(digits), (1...4).contains(value) else {
+      reader.fail(at: node, path, expected: "a priority class P1 (most urgent) to P4")
+      return nil
+    }
+    return value
+  }
+
+  /// A probability: a number from 0 to 1, or a percentage such as 80%.
+  static func probability(_ node: Node, _ path: String, reader: inout YAMLReader) -> Double? {
+    let expected = "a probability from 0 to 1 (or a percentage such as 80%)"
+    guard case .scalar(let scalar) = node else {
+      reader.fail(at: node, path, expected: expected)
+      return nil
+    }
+    let text = scalar.string
+    let value = text.hasSuffix("%") ? Quantity.number(Substring(text.dropLast())).map { $0 / 100 } : Quantity.number(Substring(text))
+    guard let value, (0...1).contains(value) else {
+      reader.fail(at: node, path, expected: expected)
+      return nil
+    }
+    return value
+  }
+
+  /// The index of the type a reference names, with a "did you mean" hint when it names none.
+  static func typeReference(_ node: Node, _ path: String, types: [ContactType], reader: inout YAMLReader) -> Int? {
+    let ids = types.map(\.id)
+    guard let text = reader.string(node, path, expected: "the id of a contact type (\(ids.joined(separator: ", ")))") else {
+      return nil
+    }
+    if let index = ids.firstIndex(of: text) { return index }
+    let near = ids.min { editDistance($0, text) < editDistance($1, text) }
+    let hint = near.flatMap { editDistance($0, text) <= max(2, text.count / 3) ? "did you mean '\($0)'?" : nil }
+    reader.fail(at: node, path, expected: "the id of a contact type (\(ids.joined(separator: ", ")))",
+                found: "unknown type '\(text)'", hint: hint)
+    return nil
+  }
+
+  /// A type's `escalation:` list: `[{to: tier2, share: 0.75, transferTime: 30s | distribution}]`.
+  static func escalations(_ node: Node, _ path: String, types: [ContactType], reader: inout YAMLReader) -> [Escalation] {
+    guard let list = node["escalation"] else { return [] }
+    let listPath = "\(path).escalation"
+    guard let items = reader.sequence(list, listPath, expected: "a list of escalation targets such as [{to: tier2, share: 0.75}]")
+    else { return [] }
+    var result: [Escalation] = []
+    for (index, item) in items.enumerated() {
+      let itemPath = "\(listPath)[\(index)]"
+      guard let fields = reader.mapping(item, itemPath, allowed: escalationKeys) else { continue }
+      let target = reader.required(fields, "to", expected: "the id of the type the contact is transferred to")
+        .flatMap { typeReference($0, fields.path("to"), types: types, reader: &reader) }
+      let share = reader.required(fields, "share", expected: "the share of unresolved contacts sent there, 0 to 1")
+        .flatMap { probability($0, fields.path("share"), reader: &reader) }
+      var transfer: Distribution?? = .some(nil)
+      if let timeNode = fields["transferTime"] { transfer = durationOrDistribution(timeNode, fields.path("transferTime"), reader: &reader) }
+      guard let target, let share, let transfer else { continue }
+      result.append(Escalation(to: target, share: share, transferTime: transfer))
+    }
+    let total = result.reduce(0) { $0 + $1.share }
+    if total > 1 + 1e-9 {
+      reader.fail(at: list, listPath, expected: "shares that sum to at most 1 (the rest leave unresolved)",
+                  found: "a sum of \(total.formatted())")
+      return []
+    }
+    return result
+  }
+
+  /// A fixed duration (`30s`) or a distribution mapping.
+  static func durationOrDistribution(_ node: Node, _ path: String, reader: inout YAMLReader) -> Distribution?? {
+    if case .scalar = node {
+      return reader.duration(node, path, expected: "a duration such as 30s, or a distribution", where: { $0 >= 0 && $0 <= 86_400 })
+        .map { .some(.deterministic(value: $0)) }
+    }
+    return distribution(node, path, allowNone: false, reader: &reader)
+  }
+
+  /// Escalations must not lead back to where they started, or a contact could be passed on forever.
+  static func checkEscalationCycles(_ types: [ContactType], _ nodes: [Node], reader: inout YAMLReader) {
+    var state = [Int](repeating: 0, count: types.count)   // 0 unseen, 1 on the path, 2 done
+    var path: [Int] = []
+    var reported = false
+    func visit(_ t: Int, reader: inout YAMLReader) {
+      state[t] = 1
+      path.append(t)
+      for (index, escalation) in types[t].escalations.enumerated() where !reported {
+        let next = escalation.to
+        if state[next] == 1 {
+          let cycle = path[path.firstIndex(of: next)!...].map { types[$0].id } + [types[next].id]
+          reader.fail(at: nodes[t]["escalation"]?.sequence?[index]["to"], "contactTypes[\(t)].escalation[\(index)].to",
+                      expected: "an escalation that does not lead back to an earlier type (escalations must not cycle)",
+                      found: cycle.joined(separator: " → "))
+          reported = true
+        } else if state[next] == 0 {
+          visit(next, reader: &reader)
+        }
+      }
+      path.removeLast()
+      state[t] = 2
+    }
+    for t in types.indices where state[t] == 0 && !reported { visit(t, reader: &reader) }
+  }
+
+  /// The `groups:` list.
+  static func agentGroups(_ node: Node, types: [ContactType], intervals: Int, reader: inout YAMLReader) -> [AgentGroup] {
+    guard let items = reader.sequence(node, "groups", expected: "a list of agent groups") else { return [] }
+    var seen = Set(types.compactMap { $0.agents == nil ? nil : $0.id })   // dedicated groups are named after their type
+    var groups: [AgentGroup] = []
+    for (index, item) in items.prefix(1_000).enumerated() {
+      let path = "groups[\(index)]"
+      guard let fields = reader.mapping(item, path, allowed: groupKeys) else { continue }
+      let id = reader.required(fields, "id", expected: "an id such as 'generalists'")
+        .flatMap { reader.string($0, fields.path("id"), expected: "an id such as 'generalists'") }
+      if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
+        reader.fail(at: idNode, fields.path("id"),
+                    expected: "an id used by no other group (a type with its own agents has a group named after it)", found: id)
+      }
+      if let text = fields["description"] { _ = reader.string(text, fields.path("description")) }
+      let agents = reader.required(fields, "agents", expected: "agents on duty: a number, or a list with one per interval")
+        .flatMap { headcounts($0, fields.path("agents"), intervals: intervals, reader: &reader) }
+      let skills = reader.required(fields, "skills", expected: "a list of the types the group takes")
+        .flatMap { skillList($0, fields.path("skills"), types: types, reader: &reader) }
+      guard let id, let agents, let skills else { continue }
+      groups.append(AgentGroup(id: id, skills: skills, agents: agents))
+    }
+    return groups
+  }
+
+  /// A group's `skills:` list: type ids, or mappings with a preference and proficiency.
+  static func skillList(_ node: Node, _ path: String, types: [ContactType], reader: inout YAMLReader) -> [Skill]? {
+    guard let items = reader.sequence(node, path, expected: "a list of the types the group takes") else { return nil }
+    if items.isEmpty {
+      reader.fail(at: node, path, expected: "at least one skill", found: "an empty list")
+      return nil
+    }
+    var skills: [Skill] = []
+    var failed = false
+    for (index, item) in items.enumerated() {
+      let itemPath = "\(path)[\(index)]"
+      if case .scalar = item {
+        if let type = typeReference(item, itemPath, types: types, reader: &reader) { skills.append(Skill(type: type)) } else { failed = true }
+        continue
+      }
+      guard let fields = reader.mapping(item, itemPath, allowed: skillKeys) else { failed = true; continue }
+      let type = reader.required(fields, "type", expected: "the id of a contact type")
+        .flatMap { typeReference($0, fields.path("type"), types: types, reader: &reader) }
+      let preference = fields["preference"].map {
+        reader.integer($0, fields.path("preference"), expected: "a preference level from 1 (first choice) to 100", in: 1...100)
+      } ?? 1
+      let factor = fields["handleTimeFactor"].map {
+        reader.number($0, fields.path("handleTimeFactor"), expected: "a handle-time factor > 0 and ≤ 10 (1 = the type's norm)",
+                      where: { $0 > 0 && $0 <= 10 })
+      } ?? 1
+      let resolution: Double?? = fields["resolution"].map { probability($0, fields.path("resolution"), reader: &reader) } ?? .some(nil)
+      let overflow = fields["overflowAfter"].map {
+        reader.duration($0, fields.path("overflowAfter"), expected: "a wait such as 30s after which the group may take the contact",
+                        where: { $0 >= 0 && $0 <= 7 * 86_400 })
+      } ?? 0
+      guard let type, let preference, let factor, let resolution, let overflow else { failed = true; continue }
+      if skills.contains(where: { $0.type == type }) {
+        reader.fail(at: item, itemPath, expected: "each type once in a group's skills", found: "'\(types[type].id)' again")
+        failed = true
+        continue
+      }
+      skills.append(Skill(type: type, preference: preference, handleTimeFactor: factor, resolution: resolution,
+                          overflowDelay: overflow))
+    }
+    return failed ? nil : skills
+  }
+
+  /// Every type needs someone to serve it: its own `agents`, or a group with a skill for it.
+  static func checkEveryTypeIsServed(_ types: [ContactType], _ nodes: [Node], groups: [AgentGroup], reader: inout YAMLReader) {
+    let served = Set(groups.flatMap { $0.skills.map(\.type) })
+    for (index, type) in types.enumerated() where type.agents == nil && !served.contains(index) {
+      reader.fail(at: nodes[index], "contactTypes[\(index)]",
+                  expected: "agents of its own, or a group with a skill for '\(type.id)'", found: "no group that can serve it")
+    }
+  }
+}
