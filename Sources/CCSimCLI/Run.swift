@@ -10,8 +10,8 @@ struct Run: ParsableCommand {
     abstract: "Simulate a scenario and write Results/<scenario>/<run-id>/.",
     discussion: """
       Runs independent replications of the scenario in parallel and writes summary.json,
-      intervals.csv and a copy of the scenario into a new results folder, atomically: the folder
-      appears complete or not at all. The same scenario and seed give byte-identical summary.json
+      intervals.csv, groups.csv and a copy of the scenario into a new results folder,
+      atomically: the folder appears complete or not at all. The same scenario and seed give byte-identical summary.json
       whatever --threads is. Results/README.md documents every file and column.
       """)
 
@@ -44,6 +44,7 @@ struct Run: ParsableCommand {
       files: [
         ("summary.json", report.summaryJSON()),
         ("intervals.csv", report.intervalsCSV()),
+        ("groups.csv", report.groupsCSV()),
         ("scenario.yaml", file.text),
       ])
     print(report.kpiTable())

@@ -40,33 +40,55 @@ public struct RunReport: Sendable {
       ("opening_hours", .string("\(Self.clock(scenario.clockStart))-\(Self.clock(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
       ("totals", Self.metrics(result.totals, extra: [])),
       ("by_type", .object(types)),
+      ("by_priority", .object(zip(result.priorityClasses, result.priorities).map { ("P\($0)", Self.metrics($1, extra: [])) })),
+      ("by_group", .object(zip(scenario.agentGroups, result.groups).map { group, kpis in
+        (group.id, Self.estimates(kpis, GroupMetric.allCases.map(\.rawValue), extra: [
+          ("skills", .array(group.skills.map { .string(scenario.contactTypes[$0.type].id) })),
+        ]))
+      })),
     ])
     return document.prettyRendered() + "\n"
   }
 
   static func metrics(_ kpis: KPIs, extra: [(String, JSONValue)]) -> JSONValue {
-    .object(extra + Metric.allCases.map { metric in
-      guard let estimate = kpis[metric] else { return (metric.rawValue, .null) }
+    estimates(kpis, Metric.allCases.map(\.rawValue), extra: extra)
+  }
+
+  /// Each estimate as `{"mean": x, "ci95": h}` (plus `"n"` when fewer replications defined it),
+  /// named by `names` in the order of `kpis.estimates`.
+  static func estimates(_ kpis: KPIs, _ names: [String], extra: [(String, JSONValue)]) -> JSONValue {
+    .object(extra + zip(names, kpis.estimates).map { name, estimate in
+      guard let estimate else { return (name, .null) }
       var fields: [(String, JSONValue)] = [("mean", .number(estimate.mean)), ("ci95", estimate.ci95.map(JSONValue.number) ?? .null)]
       if estimate.replications < kpis.replicationCount { fields.append(("n", .integer(estimate.replications))) }
-      return (metric.rawValue, .object(fields))
+      return (name, .object(fields))
     })
   }
 
   /// `intervals.csv`: one row per type and interval; for each metric its mean and the 95%
   /// half-width (empty where undefined).
   public func intervalsCSV() -> String {
-    let scenario = result.scenario
-    var header = ["type", "interval", "start", "end"]
-    for metric in Metric.allCases { header += [metric.rawValue, metric.rawValue + "_ci95"] }
+    Self.csv(key: "type", ids: result.scenario.contactTypes.map(\.id), metrics: Metric.allCases.map(\.rawValue),
+             rows: result.intervals, scenario: result.scenario)
+  }
+
+  /// `groups.csv`: one row per agent group and interval, with the group metrics and half-widths.
+  public func groupsCSV() -> String {
+    Self.csv(key: "group", ids: result.scenario.agentGroups.map(\.id), metrics: GroupMetric.allCases.map(\.rawValue),
+             rows: result.groupIntervals, scenario: result.scenario)
+  }
+
+  /// A wide CSV: `key, interval, start, end`, then each metric and its `_ci95`; `rows[id][interval]`.
+  static func csv(key: String, ids: [String], metrics: [String], rows: [[KPIs]], scenario: Scenario) -> String {
+    var header = [key, "interval", "start", "end"]
+    for metric in metrics { header += [metric, metric + "_ci95"] }
     var lines = [header.joined(separator: ",")]
-    for (t, type) in scenario.contactTypes.enumerated() {
+    for (i, id) in ids.enumerated() {
       for k in 0..<scenario.intervalCount {
         let start = scenario.clockStart + Double(k) * scenario.intervalLength
-        var row = [Self.csvField(type.id), String(k + 1), Self.clock(start), Self.clock(start + scenario.intervalLength)]
-        for metric in Metric.allCases {
-          let estimate = result.intervals[t][k][metric]
-          row += [estimate.map { Self.number($0.mean) } ?? "", estimate?.ci95.map(Self.number) ?? ""]
+        var row = [csvField(id), String(k + 1), clock(start), clock(start + scenario.intervalLength)]
+        for estimate in rows[i][k].estimates {
+          row += [estimate.map { number($0.mean) } ?? "", estimate?.ci95.map(number) ?? ""]
         }
         lines.append(row.joined(separator: ","))
       }
@@ -91,7 +113,23 @@ public struct RunReport: Sendable {
     }
     for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
     if result.scenario.contactTypes.count > 1 { table.append(row("all", result.totals)) }
-    return table.rendered()
+    guard !result.scenario.groups.isEmpty else { return table.rendered() }
+    // Declared (multi-skill) groups: a second table of agent KPIs.
+    var groups = TextTable(headers: ["group", "handled", "AHT", "occupancy", "agent-hours", "overtime-hours"])
+    func groupCell(_ kpis: KPIs, _ metric: GroupMetric, _ format: (Double) -> String) -> String {
+      guard let estimate = kpis[metric] else { return "–" }
+      return format(estimate.mean) + (estimate.ci95.map { " ± " + format($0) } ?? "")
+    }
+    for (group, kpis) in zip(result.scenario.agentGroups, result.groups) {
+      groups.append([
+        group.id, groupCell(kpis, .handled) { String(format: "%.0f", $0) },
+        groupCell(kpis, .averageHandleTime) { String(format: "%.1fs", $0) },
+        groupCell(kpis, .occupancy) { String(format: "%.1f%%", 100 * $0) },
+        groupCell(kpis, .agentHours) { String(format: "%.1f", $0) },
+        groupCell(kpis, .overtimeHours) { String(format: "%.1f", $0) },
+      ])
+    }
+    return table.rendered() + "\n" + groups.rendered()
   }
 
   /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).

@@ -169,10 +169,12 @@ enum ScenarioParser {
         types[index].escalations = escalations(item, "contactTypes[\(index)]", types: types, reader: &reader)
       }
       checkEscalationCycles(types, typeNodes, reader: &reader)
+      let before = reader.errors.count
       if let node = fields["groups"] {
         groups = agentGroups(node, types: types, intervals: intervalCount, reader: &reader)
       }
-      checkEveryTypeIsServed(types, typeNodes, groups: groups, reader: &reader)
+      // A group with an error of its own is missing here: coverage would only repeat that error.
+      if reader.errors.count == before { checkEveryTypeIsServed(types, typeNodes, groups: groups, reader: &reader) }
     }
     guard let name, let hours, let interval, let intervalCount, reader.errors.isEmpty else { return nil }
     let expectedArrivals = types.reduce(0) { $0 + $1.arrivalRates.reduce(0, +) * interval }
@@ -268,7 +270,8 @@ enum ScenarioParser {
     // Agents of a dedicated group are optional: a type may be served by declared groups instead.
     var agents: [Int]?? = .some(nil)
     if let node = fields["agents"] {
-      agents = intervals.map { headcounts(node, fields.path("agents"), intervals: $0, reader: &reader) }
+      // A malformed headcount fails the type (nil), rather than leave it without agents.
+      agents = intervals.flatMap { headcounts(node, fields.path("agents"), intervals: $0, reader: &reader) }.map { .some($0) }
     }
     let level = fields["serviceLevel"].map {
       Self.serviceLevel($0, fields.path("serviceLevel"), fallback: defaultLevel, reader: &reader)

@@ -85,7 +85,7 @@ private struct CCSimChild {
       #expect(first == second, "\(name) differs between 1 and 2 threads")
     }
     let files = try FileManager.default.contentsOfDirectory(atPath: folders[0].path).sorted()
-    #expect(files == ["intervals.csv", "scenario.yaml", "summary.json"])
+    #expect(files == ["groups.csv", "intervals.csv", "scenario.yaml", "summary.json"])
     #expect(try Data(contentsOf: folders[0].appendingPathComponent("scenario.yaml")) == Data(contentsOf: URL(fileURLWithPath: scenario)))
 
     let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folders[0].appendingPathComponent("summary.json"))) as? [String: Any])
@@ -101,6 +101,30 @@ private struct CCSimChild {
     }
     let csv = try String(contentsOf: folders[0].appendingPathComponent("intervals.csv"), encoding: .utf8)
     #expect(csv.split(separator: "\n").count == 1 + 56)
+  }
+
+  /// A multi-skill run: `by_group` (with each group's skills), `by_priority` and `groups.csv` with a
+  /// row per group and interval; agent-hours of the groups add up to the centre's.
+  @Test func multiSkillRunsReportGroupsAndPriorities() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var command = try Run.parse([examplePath("helpdesk-two-tier.yaml"), "--replications", "3", "--out", root.path])
+    try command.run()
+    let folder = try #require(runFolders(root, scenario: "helpdesk-two-tier").first)
+    let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+    let groups = try #require(summary["by_group"] as? [String: [String: Any]])
+    #expect(Set(groups.keys) == ["generalists", "software-specialists", "tier2", "quality"])
+    #expect(groups["software-specialists"]?["skills"] as? [String] == ["software", "hardware"])
+    let priorities = try #require(summary["by_priority"] as? [String: Any])
+    #expect(Set(priorities.keys) == ["P1", "P2", "P3"])
+    func mean(_ object: [String: Any]?, _ key: String) -> Double? { ((object?[key] as? [String: Any])?["mean"] as? NSNumber)?.doubleValue }
+    let groupHours = groups.values.compactMap { mean($0, "agent_hours") }.reduce(0, +)
+    let totals = summary["totals"] as? [String: Any]
+    #expect(abs(groupHours - (mean(totals, "agent_hours") ?? 0)) < 1e-6)
+    let csv = try String(contentsOf: folder.appendingPathComponent("groups.csv"), encoding: .utf8)
+    let lines = csv.split(separator: "\n")
+    #expect(lines.count == 1 + 4 * 20)
+    #expect(lines.first?.hasPrefix("group,interval,start,end,handled,handled_ci95,aht_s") == true)
   }
 
   /// Bad input: an error, and no results folder at all.

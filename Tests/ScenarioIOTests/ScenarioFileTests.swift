@@ -46,6 +46,19 @@ struct ScenarioFileTests {
      "not-yaml.yaml:2:13: error: expected valid YAML, found a syntax error (did not find expected ',' or ']')"),
     ("alias-bomb.yaml",
      "alias-bomb.yaml:1:1: error: expected at most 1000000 YAML values (with aliases expanded), found more (an alias bomb?)"),
+    // Issue 4: references, coverage, cycles, shares and probabilities.
+    ("unknown-skill-type.yaml",
+     "unknown-skill-type.yaml:11:14: error: groups[0].skills[0]: expected the id of a contact type (sales), found unknown type 'sails'\n  hint: did you mean 'sales'?"),
+    ("unknown-escalation-target.yaml",
+     "unknown-escalation-target.yaml:9:23: error: contactTypes[0].escalation[0].to: expected the id of a contact type (tier1, tier2), found unknown type 'teir2'\n  hint: did you mean 'tier2'?"),
+    ("unserved-type.yaml",
+     "unserved-type.yaml:9:5: error: contactTypes[1]: expected agents of its own, or a group with a skill for 'billing', found no group that can serve it"),
+    ("escalation-cycle.yaml",
+     "escalation-cycle.yaml:15:23: error: contactTypes[1].escalation[0].to: expected an escalation that does not lead back to an earlier type (escalations must not cycle), found tier1 → tier2 → tier1"),
+    ("escalation-shares.yaml",
+     "escalation-shares.yaml:10:7: error: contactTypes[0].escalation: expected shares that sum to at most 1 (the rest leave unresolved), found a sum of 1.3"),
+    ("bad-probability.yaml",
+     "bad-probability.yaml:8:17: error: contactTypes[0].resolution: expected a probability from 0 to 1 (or a percentage such as 80%), found 1.2\nbad-probability.yaml:9:15: error: contactTypes[0].priority: expected a priority class P1 (most urgent) to P4, found P5"),
   ])
   func badInputIsReportedAtItsPlace(fixture: String, message: String) {
     #expect(scenarioErrors(fixture) == message)
@@ -56,7 +69,7 @@ struct ScenarioFileTests {
       several-errors.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found -5m
       several-errors.yaml:8:15: error: contactTypes[0].patience.shape: expected a shape from 0.05 to 100, found nothing (the key is missing)
       several-errors.yaml:9:13: error: contactTypes[0].agents: expected 4 values, one per interval, found 2
-      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, found unknown key 'servicelevel'
+      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, found unknown key 'servicelevel'
         hint: did you mean 'serviceLevel'?
       """)
   }
@@ -110,6 +123,23 @@ struct ScenarioFileTests {
     #expect(type.arrivalRates == Array(repeating: 576.0 / 3600, count: 24))
     #expect(type.agents == Array(repeating: 50, count: 24))
     #expect(type.serviceLevel == ServiceLevelRule(threshold: 20, definition: .offered))
+  }
+
+  /// The help-desk example: every multi-skill field lands where the file says.
+  @Test func theHelpDeskExampleReadsAsWritten() throws {
+    let scenario = try ScenarioFile.load(path: exampleScenario("helpdesk-two-tier.yaml")).scenario
+    #expect(scenario.contactTypes.map(\.id) == ["hardware", "software", "tier2", "quality"])
+    #expect(scenario.routing == RoutingPolicy(contactSide: .groupOrder, agentSide: .preference))
+    let hardware = scenario.contactTypes[0]
+    #expect(hardware.resolution == 0.85 && hardware.priority == 1 && hardware.agents == nil)
+    #expect(hardware.escalations == [Escalation(to: 2, share: 0.8, transferTime: .deterministic(value: 60)),
+                                     Escalation(to: 3, share: 0.1)])
+    #expect(scenario.contactTypes[2].priority == 2 && scenario.contactTypes[3].patience == nil)
+    #expect(scenario.groups.map(\.id) == ["generalists", "software-specialists", "tier2", "quality"])
+    let specialists = scenario.groups[1]
+    #expect(specialists.skills == [Skill(type: 1, preference: 1, handleTimeFactor: 0.85, resolution: 0.8),
+                                   Skill(type: 0, preference: 2, overflowDelay: 30)])
+    #expect(scenario.groups[3].agents == Array(repeating: 4, count: 20))
   }
 
   @Test(arguments: [
