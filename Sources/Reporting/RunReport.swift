@@ -96,38 +96,32 @@ public struct RunReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The console table: per type and for the centre, the headline KPIs with their 95% half-widths.
+  /// The console table: per type and for the centre, the headline KPIs with their 95% half-widths;
+  /// with declared (multi-skill) groups, a second table of agent KPIs per group.
   public func kpiTable() -> String {
-    var table = TextTable(headers: ["", "offered", "answered", "abandoned", "SL", "ASA", "abandon", "occupancy", "AHT"])
-    func cell(_ kpis: KPIs, _ metric: Metric, _ format: (Double) -> String) -> String {
-      guard let estimate = kpis[metric] else { return "–" }
+    let count = { (x: Double) in String(format: "%.0f", x) }
+    let percent = { (x: Double) in String(format: "%.1f%%", 100 * x) }
+    let seconds = { (x: Double) in String(format: "%.1fs", x) }
+    let hours = { (x: Double) in String(format: "%.1f", x) }
+    /// "mean ± half-width", or "–" where undefined.
+    func cell(_ estimate: Estimate?, _ format: (Double) -> String) -> String {
+      guard let estimate else { return "–" }
       return format(estimate.mean) + (estimate.ci95.map { " ± " + format($0) } ?? "")
     }
+    var table = TextTable(headers: ["", "offered", "answered", "abandoned", "SL", "ASA", "abandon", "occupancy", "AHT"])
     func row(_ name: String, _ kpis: KPIs) -> [String] {
-      let count = { (x: Double) in String(format: "%.0f", x) }
-      let percent = { (x: Double) in String(format: "%.1f%%", 100 * x) }
-      let seconds = { (x: Double) in String(format: "%.1fs", x) }
-      return [name, cell(kpis, .offered, count), cell(kpis, .answered, count), cell(kpis, .abandoned, count),
-              cell(kpis, .serviceLevel, percent), cell(kpis, .averageSpeedOfAnswer, seconds),
-              cell(kpis, .abandonRate, percent), cell(kpis, .occupancy, percent), cell(kpis, .averageHandleTime, seconds)]
+      [name, cell(kpis[.offered], count), cell(kpis[.answered], count), cell(kpis[.abandoned], count),
+       cell(kpis[.serviceLevel], percent), cell(kpis[.averageSpeedOfAnswer], seconds),
+       cell(kpis[.abandonRate], percent), cell(kpis[Metric.occupancy], percent), cell(kpis[Metric.averageHandleTime], seconds)]
     }
     for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
     if result.scenario.contactTypes.count > 1 { table.append(row("all", result.totals)) }
     guard !result.scenario.groups.isEmpty else { return table.rendered() }
-    // Declared (multi-skill) groups: a second table of agent KPIs.
     var groups = TextTable(headers: ["group", "handled", "AHT", "occupancy", "agent-hours", "overtime-hours"])
-    func groupCell(_ kpis: KPIs, _ metric: GroupMetric, _ format: (Double) -> String) -> String {
-      guard let estimate = kpis[metric] else { return "–" }
-      return format(estimate.mean) + (estimate.ci95.map { " ± " + format($0) } ?? "")
-    }
     for (group, kpis) in zip(result.scenario.agentGroups, result.groups) {
-      groups.append([
-        group.id, groupCell(kpis, .handled) { String(format: "%.0f", $0) },
-        groupCell(kpis, .averageHandleTime) { String(format: "%.1fs", $0) },
-        groupCell(kpis, .occupancy) { String(format: "%.1f%%", 100 * $0) },
-        groupCell(kpis, .agentHours) { String(format: "%.1f", $0) },
-        groupCell(kpis, .overtimeHours) { String(format: "%.1f", $0) },
-      ])
+      groups.append([group.id, cell(kpis[.handled], count), cell(kpis[GroupMetric.averageHandleTime], seconds),
+                     cell(kpis[GroupMetric.occupancy], percent), cell(kpis[GroupMetric.agentHours], hours),
+                     cell(kpis[.overtimeHours], hours)])
     }
     return table.rendered() + "\n" + groups.rendered()
   }

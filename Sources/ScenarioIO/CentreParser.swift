@@ -43,7 +43,7 @@ extension ScenarioParser {
       return nil
     }
     let text = scalar.string
-    let value = text.hasSuffix("%") ? Quantity.number(Substring(text.dropLast())).map { $0 / 100 } : Quantity.number(Substring(text))
+    let value = text.hasSuffix("%") ? Quantity.fraction(text) : Quantity.number(Substring(text))
     guard let value, (0...1).contains(value) else {
       reader.fail(at: node, path, expected: expected)
       return nil
