@@ -92,7 +92,8 @@ final class ProgressBar: Sendable {
 
 /// Writes a results folder atomically: every file goes into a hidden temporary folder beside the
 /// destination, which is renamed into place only when all are written. An interrupted run (crash,
-/// Ctrl-C) leaves no `Results/<scenario>/<run-id>` folder; Ctrl-C also removes the temporary one.
+/// Ctrl-C) leaves no `Results/<scenario>/<run-id>` folder; Ctrl-C or SIGTERM while the files are
+/// written also removes the temporary one (exit status 130 or 143).
 enum ResultsFolder {
   /// Writes `files` into `<root>/<scenario>/<run-id>` and returns that path. The run id is the UTC
   /// time and the seed, `20261123-142501-s1`, with `-2`, `-3`, … added if it exists already.
@@ -110,18 +111,25 @@ enum ResultsFolder {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     let base = "\(formatter.string(from: Date()))-s\(seed)"
     let temporary = parent.appendingPathComponent(".incomplete-\(base)-\(getpid())")
+    // Ctrl-C and SIGTERM wait while the folder is written; one that arrived meanwhile is honoured
+    // just before the rename, with the temporary folder removed. Nothing runs concurrently with
+    // the writing, so no interleaving can leave a partial folder behind.
+    let signals = DeferredSignals()
+    defer { signals.restore() }   // a signal arriving after the check ends the process, folder complete
     try? manager.removeItem(at: temporary)
     try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-    let cleanup = InterruptCleanup(removing: temporary)
-    defer { cleanup.cancel() }
     do {
       for (name, contents) in files {
         try Data(contents.utf8).write(to: temporary.appendingPathComponent(name))
       }
       // Test hook: holds the finished temporary folder so that a test can interrupt the run at the
       // worst moment (RunCommandTests.ctrlCWhileWritingLeavesNothing). Unset in normal use.
-      if let hold = ProcessInfo.processInfo.environment["CCSIM_TEST_HOLD_BEFORE_RENAME_MS"].flatMap(UInt32.init) {
-        usleep(min(hold, 60_000) * 1_000)
+      if let hold = ProcessInfo.processInfo.environment["CCSIM_TEST_HOLD_BEFORE_RENAME_MS"].flatMap(Double.init) {
+        Thread.sleep(forTimeInterval: min(hold, 60_000) / 1_000)
+      }
+      if let signal = signals.pending() {
+        try? manager.removeItem(at: temporary)
+        exit(128 + signal)
       }
       var suffix = 1
       while true {
@@ -140,30 +148,36 @@ enum ResultsFolder {
   }
 }
 
-/// Removes a temporary folder if the user presses Ctrl-C (SIGINT) or the process is terminated
-/// (SIGTERM) while it exists, then exits with the conventional status 128 + signal.
-final class InterruptCleanup: @unchecked Sendable {
-  private var sources: [any DispatchSourceSignal] = []
-  private var previous: [(Int32, sighandler_t?)] = []
+/// SIGINT and SIGTERM held back (blocked) on the calling thread while a results folder is
+/// written; the worker threads that ran the replications block every signal already, so a signal
+/// sent meanwhile stays pending until ``pending()`` reads it or ``restore()`` lets it act. A
+/// signal that was ignored when `ccsim` started (a background job) stays ignored.
+struct DeferredSignals {
+  private var previous = sigset_t()
 
-  init(removing folder: URL) {
-    for signalNumber in [SIGINT, SIGTERM] {
-      let before = signal(signalNumber, SIG_IGN)
-      previous.append((signalNumber, before))
-      // A signal ignored when ccsim started (a background job of a script) stays ignored.
-      if unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
-        try? FileManager.default.removeItem(at: folder)
-        exit(128 + signalNumber)
-      }
-      source.resume()
-      sources.append(source)
-    }
+  init() {
+    var held = Self.held
+    pthread_sigmask(SIG_BLOCK, &held, &previous)
   }
 
-  func cancel() {
-    for source in sources { source.cancel() }
-    for (signalNumber, handler) in previous { signal(signalNumber, handler) }
+  private static var held: sigset_t {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    sigaddset(&set, SIGTERM)
+    return set
+  }
+
+  /// The signal that arrived while held, if any.
+  func pending() -> Int32? {
+    var pending = sigset_t()
+    sigpending(&pending)
+    return [SIGINT, SIGTERM].first { sigismember(&pending, $0) == 1 }
+  }
+
+  /// Unblocks the signals; one still pending then takes its usual action.
+  func restore() {
+    var previous = previous
+    pthread_sigmask(SIG_SETMASK, &previous, nil)
   }
 }

@@ -144,7 +144,7 @@ private struct CCSimChild {
     let root = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: root) }
     let process = try CCSimChild(["run", examplePath("hotline-day.yaml"), "--replications", "2", "--out", root.path],
-                                 environment: ["CCSIM_TEST_HOLD_BEFORE_RENAME_MS": "30000"])
+                                 environment: ["CCSIM_TEST_HOLD_BEFORE_RENAME_MS": "2000"])
     var sawTemporaryFolder = false
     for _ in 0..<1_200 where !sawTemporaryFolder {  // up to 60 s for the runs and the writing
       sawTemporaryFolder = runFolders(root, scenario: "hotline-day").contains { $0.lastPathComponent.hasPrefix(".incomplete-") }
