@@ -107,18 +107,40 @@ public struct EventQueue<Event> {
   /// Removes the next event, advances the clock to its time and returns it; `nil` when empty.
   @inlinable
   public mutating func popNext() -> ScheduledEvent<Event>? {
-    if rootIsPopped {
-      rootIsPopped = false
-      let last = heap.removeLast()
-      if !heap.isEmpty {
-        heap[0] = last
-        siftDown(from: 0)
-      }
-    }
+    completeRemoval()
     guard let first = heap.first else { return nil }
     rootIsPopped = true
     clock = first.time
     return first
+  }
+
+  /// The time of the next event without taking it, or `nil` when the calendar is empty. Cheaper
+  /// than `nextTime` in a loop: it completes the deferred removal of the last event popped, which
+  /// the next `popNext` would do anyway.
+  @inlinable
+  public mutating func peekTime() -> SimTime? {
+    completeRemoval()
+    return heap.first?.time
+  }
+
+  /// Advances the clock to `time` without firing an event: for a model that keeps a stream of
+  /// events outside the calendar (and fires one of them at `time`).
+  /// - Parameter time: Not before `now`, and not after the next pending event.
+  @inlinable
+  public mutating func advance(to time: SimTime) {
+    precondition(time >= clock, "clock advanced to \(time), before now (\(clock))")
+    clock = time
+  }
+
+  @inlinable
+  mutating func completeRemoval() {
+    guard rootIsPopped else { return }
+    rootIsPopped = false
+    let last = heap.removeLast()
+    if !heap.isEmpty {
+      heap[0] = last
+      siftDown(from: 0)
+    }
   }
 
   @inlinable

@@ -144,18 +144,22 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
   }
 }
 
-/// The hotline-like day replicated 16 times on 1 and on 2 threads: the speed-up of replications.
+/// MMN+M-S (200 000 arrivals) replicated 16 times on 1 and on 2 threads: the speed-up of
+/// replications. Three rounds alternating 1 and 2 threads, the fastest of each kept: this VM's
+/// second core is shared, and a single pair of runs swung between 1.5× and 2.2×.
 func replicationWorkload(json: Bool) {
   let experiment = Experiment(scenario: mmnScenario(agents: 50, erlangs: 48, arrivals: 200_000), seed: 1)
   let clock = ContinuousClock()
-  var times: [Double] = []
+  var times = [Double.infinity, .infinity]
   var checksum = 0.0
-  for threads in [1, 2] {
-    let start = clock.now
-    let result = experiment.run(replications: 16, threads: threads)
-    let elapsed = clock.now - start
-    times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    checksum += result.totals[.serviceLevel]!.mean
+  for _ in 0..<3 {
+    for (slot, threads) in [1, 2].enumerated() {
+      let start = clock.now
+      let result = experiment.run(replications: 16, threads: threads)
+      let elapsed = clock.now - start
+      times[slot] = min(times[slot], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      checksum += result.totals[.serviceLevel]!.mean
+    }
   }
   let speedup = times[0] / times[1]
   if json {

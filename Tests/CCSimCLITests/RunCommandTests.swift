@@ -74,7 +74,7 @@ private struct CCSimChild {
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = examplePath("hotline-day.yaml")
     for threads in ["1", "2"] {
-      var command = try Run.parse([scenario, "--replications", "6", "--seed", "42", "--out", root.path, "--threads", threads])
+      let command = try Run.parse([scenario, "--replications", "6", "--seed", "42", "--out", root.path, "--threads", threads])
       try command.run()
     }
     let folders = runFolders(root, scenario: "hotline-day")
@@ -108,7 +108,7 @@ private struct CCSimChild {
   @Test func multiSkillRunsReportGroupsAndPriorities() throws {
     let root = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: root) }
-    var command = try Run.parse([examplePath("helpdesk-two-tier.yaml"), "--replications", "3", "--out", root.path])
+    let command = try Run.parse([examplePath("helpdesk-two-tier.yaml"), "--replications", "3", "--out", root.path])
     try command.run()
     let folder = try #require(runFolders(root, scenario: "helpdesk-two-tier").first)
     let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
@@ -133,7 +133,7 @@ private struct CCSimChild {
     defer { try? FileManager.default.removeItem(at: root) }
     let bad = root.appendingPathComponent("bad.yaml")
     try Data("name: bad\nopeningHours: 08:00-09:00\ninterval: 7m\ncontactTypes: []\n".utf8).write(to: bad)
-    var command = try Run.parse([bad.path, "--out", root.appendingPathComponent("out").path])
+    let command = try Run.parse([bad.path, "--out", root.appendingPathComponent("out").path])
     #expect(throws: (any Error).self) { try command.run() }
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
   }

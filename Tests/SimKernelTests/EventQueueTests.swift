@@ -58,6 +58,41 @@ struct EventQueueTests {
     #expect(queue.now == 5)
     #expect(queue.popNext() == nil)
   }
+
+  /// Two calendars merged by peeking, as the simulation merges arrivals with the other events:
+  /// every event fires once, in time order, and the clock only moves forward.
+  @Test func peekingTwoCalendarsMergesThemInTimeOrder() {
+    var generator = SplitMix(seed: 11)
+    var main = EventQueue<Int>()
+    var side = EventQueue<Int>()
+    for i in 0..<200 {
+      let time = Double(generator.next() % 10_000) / 10
+      if i % 3 == 0 { side.schedule(i, at: time) } else { main.schedule(i, at: time) }
+    }
+    var times: [SimTime] = []
+    var fired = Set<Int>()
+    while true {
+      let sideTime = side.peekTime() ?? .infinity
+      if let time = main.peekTime(), time <= sideTime {
+        let next = main.popNext()!
+        times.append(next.time)
+        fired.insert(next.event)
+        // Rescheduling after a peek must keep the heap valid (the deferred removal is complete).
+        if next.event < 1_000 && next.event % 5 == 0 { main.schedule(next.event + 1_000, after: 1.5) }
+      } else if let next = side.popNext() {
+        main.advance(to: next.time)
+        #expect(main.now == next.time)
+        times.append(next.time)
+        fired.insert(next.event)
+      } else {
+        break
+      }
+      #expect(main.isValidHeap && side.isValidHeap)
+    }
+    #expect(times == times.sorted())
+    #expect(fired.count == 200 + fired.filter { $0 >= 1_000 }.count)
+    #expect(fired.isSuperset(of: 0..<200))
+  }
 }
 
 /// SplitMix64, for test data only.
