@@ -5,7 +5,8 @@ import Stochastic
 /// whole centre. The raw value is the name used in `summary.json` and `intervals.csv`; definitions
 /// are in `Docs/metrics.md`.
 public enum Metric: String, CaseIterable, Hashable, Sendable {
-  /// Contacts that arrived.
+  /// Contacts that arrived: new contacts, retrials, repeats and escalations in. Those contained by
+  /// self-service are among them; the queue metrics below count only the rest.
   case offered
   /// Contacts an agent started to handle.
   case answered
@@ -14,9 +15,11 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   /// Contacts still waiting when the run ended (only when nobody was left to answer them and they
   /// never abandon).
   case unserved
-  /// Answered within the threshold ÷ the denominator the type's service-level definition names.
+  /// Answered within the threshold ÷ the denominator the type's service-level definition names
+  /// (contained contacts excluded).
   case serviceLevel = "service_level"
-  /// Share of offered contacts that found no free agent and queued, P(wait > 0).
+  /// Share of the contacts reaching the queue (offered − contained) that found no free agent and
+  /// queued, P(wait > 0).
   case waitProbability = "wait_probability"
   /// Average speed of answer: mean wait of answered contacts (seconds).
   case averageSpeedOfAnswer = "asa_s"
@@ -25,7 +28,7 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case waitP95 = "wait_p95_s", waitP99 = "wait_p99_s"
   /// Mean wait of contacts that abandoned (seconds).
   case meanWaitAbandoned = "abandon_wait_s"
-  /// Abandoned ÷ offered.
+  /// Abandoned ÷ (offered − contained).
   case abandonRate = "abandon_rate"
   /// Average handle time of answered contacts (seconds).
   case averageHandleTime = "aht_s"
@@ -50,6 +53,21 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   /// End-to-end time from a contact's first arrival to its resolution, over the contacts that
   /// first arrived as this type (and interval) and were resolved, escalations included (seconds).
   case resolutionTime = "resolution_time_s"
+  /// Contacts resolved by self-service before reaching an agent (counted in `offered`).
+  case contained
+  /// Contacts that are a caller trying again after abandoning (counted in `offered`).
+  case retrials
+  /// Contacts that are a customer coming back because an earlier contact left the problem
+  /// unresolved (counted in `offered`).
+  case repeats
+  /// Retrials and repeats that would come after the day ends (they load tomorrow, not this run),
+  /// counted where the abandon or the unresolved contact happened.
+  case returnsAfterClose = "returns_after_close"
+  /// First-contact resolution: of the customer problems that first arrived as this type (and
+  /// interval) and reached an agent, the share the first agent resolved (no escalation, no repeat).
+  case firstContactResolution = "fcr"
+  /// Repeats ÷ the contacts customers started (offered − transferred in).
+  case repeatRate = "repeat_rate"
 
   /// The quantile a percentile metric reports, or `nil`.
   public var quantile: Double? {
@@ -78,6 +96,9 @@ struct CellCounters: Equatable, Sendable {
   /// Contacts that first arrived in this cell and were eventually resolved, and the sum of their
   /// times from first arrival to resolution.
   var resolvedJourneys = 0.0, journeyTime = 0.0
+  var contained = 0.0, retrials = 0.0, repeats = 0.0, returnsAfterClose = 0.0
+  /// Problems that first arrived in this cell whose first agent contact ended, and those it resolved.
+  var firstContacts = 0.0, firstContactsResolved = 0.0
   /// False when agent time cannot be attributed to this cell (a type served by shared groups).
   var agentTimeKnown = true
 
@@ -105,6 +126,9 @@ struct CellCounters: Equatable, Sendable {
     waits.merge(other.waits)
     transferredIn += other.transferredIn; resolved += other.resolved; escalated += other.escalated
     unresolved += other.unresolved; resolvedJourneys += other.resolvedJourneys; journeyTime += other.journeyTime
+    contained += other.contained; retrials += other.retrials; repeats += other.repeats
+    returnsAfterClose += other.returnsAfterClose
+    firstContacts += other.firstContacts; firstContactsResolved += other.firstContactsResolved
     agentTimeKnown = agentTimeKnown && other.agentTimeKnown
   }
 
@@ -113,6 +137,7 @@ struct CellCounters: Equatable, Sendable {
     func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
       denominator > 0 ? numerator / denominator : nil
     }
+    let reachedQueue = offered - contained
     return Metric.allCases.map { metric -> Double? in
       switch metric {
       case .offered: offered
@@ -121,15 +146,15 @@ struct CellCounters: Equatable, Sendable {
       case .unserved: unserved
       case .serviceLevel:
         switch definition {
-        case .offered: ratio(answeredInTime, offered)
+        case .offered: ratio(answeredInTime, reachedQueue)
         case .answered: ratio(answeredInTime, answered)
-        case .excludingShortAbandons: ratio(answeredInTime, offered - abandonedInTime)
+        case .excludingShortAbandons: ratio(answeredInTime, reachedQueue - abandonedInTime)
         }
-      case .waitProbability: ratio(queued, offered)
+      case .waitProbability: ratio(queued, reachedQueue)
       case .averageSpeedOfAnswer: ratio(waitOfAnswered, answered)
       case .waitP50, .waitP80, .waitP90, .waitP95, .waitP99: waits.quantile(metric.quantile!)
       case .meanWaitAbandoned: ratio(waitOfAbandoned, abandoned)
-      case .abandonRate: ratio(abandoned, offered)
+      case .abandonRate: ratio(abandoned, reachedQueue)
       case .averageHandleTime: ratio(handleOfAnswered, answered)
       case .occupancy: agentTimeKnown ? ratio(busyTime, staffedTime) : nil
       case .agentHours: agentTimeKnown ? staffedTime / 3600 : nil
@@ -140,6 +165,12 @@ struct CellCounters: Equatable, Sendable {
       case .resolutionRate: ratio(resolved, answered)
       case .escalationRate: ratio(escalated, answered)
       case .resolutionTime: ratio(journeyTime, resolvedJourneys)
+      case .contained: contained
+      case .retrials: retrials
+      case .repeats: repeats
+      case .returnsAfterClose: returnsAfterClose
+      case .firstContactResolution: ratio(firstContactsResolved, firstContacts)
+      case .repeatRate: ratio(repeats, offered - transferredIn)
       }
     }
   }

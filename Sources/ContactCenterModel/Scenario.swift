@@ -44,6 +44,8 @@ public struct Scenario: Hashable, Sendable {
                  "a skill names a type that does not exist")
     precondition(contactTypes.allSatisfy { $0.escalations.allSatisfy { contactTypes.indices.contains($0.to) } },
                  "an escalation names a type that does not exist")
+    precondition(contactTypes.allSatisfy { $0.repeats?.type.map(contactTypes.indices.contains) ?? true },
+                 "a repeat contact names a type that does not exist")
     self.name = name
     self.intervalLength = intervalLength
     self.intervalCount = intervalCount
@@ -115,12 +117,21 @@ public struct ContactType: Hashable, Sendable {
   /// Where unresolved contacts go: each target takes its `share` of them; the rest leave
   /// unresolved. Shares sum to at most 1.
   public var escalations: [Escalation]
+  /// The share of this type's customer contacts (new ones, retrials and repeats; not escalations)
+  /// that self-service resolves before they reach an agent (0…1).
+  public var containment: Double
+  /// Callers who abandon this queue try again: with `probability`, after `delay`, as this type.
+  public var retrial: Recontact?
+  /// Customers who leave unresolved (not escalated) come back: with `probability`, after `delay`,
+  /// as type `as` (another channel, say) or this type.
+  public var repeats: Recontact?
 
   public init(
     id: String, arrivalRates: [Double], handleTime: Distribution, patience: Distribution?,
     agents: [Int]? = nil, serviceLevel: ServiceLevelRule, priority: Int = 1, resolution: Double = 1,
-    escalations: [Escalation] = []
+    escalations: [Escalation] = [], containment: Double = 0, retrial: Recontact? = nil, repeats: Recontact? = nil
   ) {
+    precondition((0...1).contains(containment), "containment must be a probability")
     precondition(arrivalRates.allSatisfy { $0.isFinite && $0 >= 0 }, "arrival rates must be finite and ≥ 0")
     precondition(agents?.allSatisfy { $0 >= 0 } ?? true, "headcounts must be ≥ 0")
     precondition(handleTime.problem == nil && patience?.problem == nil, "invalid distribution")
@@ -137,6 +148,28 @@ public struct ContactType: Hashable, Sendable {
     self.priority = priority
     self.resolution = resolution
     self.escalations = escalations
+    self.containment = containment
+    self.retrial = retrial
+    self.repeats = repeats
+  }
+}
+
+/// A customer coming back: a caller retrying after abandoning, or a customer whose problem was not
+/// solved contacting the centre again.
+public struct Recontact: Hashable, Sendable {
+  /// The probability that the customer comes back (0…1).
+  public var probability: Double
+  /// Time from abandoning (or the end of the unresolved contact) to the new contact.
+  public var delay: Distribution
+  /// The index of the type the customer comes back as; `nil`: the same type.
+  public var type: Int?
+
+  public init(probability: Double, delay: Distribution, type: Int? = nil) {
+    precondition((0...1).contains(probability), "a come-back probability must be in 0…1")
+    precondition(delay.problem == nil, "invalid come-back delay distribution")
+    self.probability = probability
+    self.delay = delay
+    self.type = type
   }
 }
 

@@ -16,6 +16,9 @@ enum CenterEvent {
   case overflow(type: Int32, ticket: UInt32)
   /// An escalated contact reaches the queue of its new type after its transfer time.
   case transfer(journey: UInt32)
+  /// A customer comes back: a caller retrying after abandoning, or (`isRepeat`) a customer whose
+  /// problem was left unresolved.
+  case comeBack(journey: UInt32, isRepeat: Bool)
   /// A time bucket starts: 1…n are the planning intervals, n + 1 is after close.
   case boundary(bucket: Int32)
 }
@@ -34,6 +37,8 @@ struct Journey {
   var joined: SimTime = 0
   /// The handle time drawn for its current type, before the serving group's factor.
   var handle: SimTime = 0
+  /// Agent contacts finished so far for this problem (for first-contact resolution).
+  var served: Int32 = 0
 }
 
 /// A contact waiting in line: its journey and when it joined.
@@ -197,6 +202,10 @@ final class ContactSource {
   let escalationBounds: [Double]
   let escalationTargets: [Int32]
   let transferTimes: [Sampler?]
+  /// The share self-service resolves, and who comes back (drawn on `outcomes`).
+  let containment: Double
+  let retrial: (probability: Double, delay: Sampler)?
+  let repeats: (probability: Double, delay: Sampler, type: Int32)?
 
   init(_ type: ContactType, index: Int, seed: UInt64, replication: Int) {
     func stream(_ purpose: StreamPurpose) -> RandomStream {
@@ -212,6 +221,9 @@ final class ContactSource {
     escalationBounds = type.escalations.map { cumulative += $0.share; return cumulative }
     escalationTargets = type.escalations.map { Int32($0.to) }
     transferTimes = type.escalations.map { $0.transferTime.map(Sampler.init) }
+    containment = type.containment
+    retrial = type.retrial.map { ($0.probability, Sampler($0.delay)) }
+    repeats = type.repeats.map { ($0.probability, Sampler($0.delay), Int32($0.type ?? index)) }
   }
 
   /// A unit-mean exponential draw: the integrated arrival rate to the next arrival.
@@ -412,6 +424,7 @@ struct Simulation {
       case .abandon(let type, let ticket): abandon(type: Int(type), ticket: ticket)
       case .overflow(let type, let ticket): overflow(type: Int(type), ticket: ticket)
       case .transfer(let journey): joinAfterTransfer(journey)
+      case .comeBack(let journey, let isRepeat): comeBack(journey, isRepeat: isRepeat)
       case .boundary(let k): startBucket(Int(k))
       }
     }
@@ -467,7 +480,45 @@ struct Simulation {
     let cell = Int32(type * bucketCount + arrivalBucket)
     let journey = newJourney(Journey(
       type: Int32(type), cell: cell, originCell: cell, origin: now, joined: now, handle: handle))
+    enter(journey, patience: patience)
+  }
+
+  /// A customer's contact (new, retrial or repeat) enters: self-service contains a share of them,
+  /// the rest join the queue.
+  private mutating func enter(_ journey: UInt32, patience: SimTime?) {
+    let type = Int(journeys[Int(journey)].type)
+    let containment = sources[type]._withUnsafeGuaranteedRef { $0.containment }
+    if containment > 0 && sources[type]._withUnsafeGuaranteedRef({ $0.outcomes.uniform() }) < containment {
+      let cell = Int(journeys[Int(journey)].cell)
+      cells[cell].offered += 1
+      cells[cell].contained += 1
+      releaseJourney(journey)
+      return
+    }
     join(journey, patience: patience)
+  }
+
+  /// The customer of `journey` comes back after a delay drawn from `delay` (on the stream of the
+  /// type it left), as `type`; one that would come after close is counted in `cell` and dropped.
+  private mutating func scheduleComeBack(
+    _ journey: UInt32, as type: Int32, delay: Sampler, stream source: ContactSource, isRepeat: Bool, countedIn cell: Int
+  ) {
+    let at = calendar.now + source.outcomes.sample(delay)
+    guard at < scenario.close else {
+      cells[cell].returnsAfterClose += 1
+      releaseJourney(journey)
+      return
+    }
+    journeys[Int(journey)].type = type
+    calendar.schedule(.comeBack(journey: journey, isRepeat: isRepeat), at: at)
+  }
+
+  /// A retrial or repeat arrives: fresh handle time and patience for its type, counted in the
+  /// current interval.
+  private mutating func comeBack(_ journey: UInt32, isRepeat: Bool) {
+    let (cell, patience) = rejoin(journey)
+    if isRepeat { cells[cell].repeats += 1 } else { cells[cell].retrials += 1 }
+    enter(journey, patience: patience)
   }
 
   /// The contact `journey` joins its type's queue now: an idle eligible agent takes it at once, or
@@ -592,18 +643,27 @@ struct Simulation {
   private mutating func settle(_ journey: UInt32, resolution: Double) {
     let now = calendar.now
     let contact = journeys[Int(journey)]
+    let first: Double = contact.served == 0 ? 1 : 0
+    cells[Int(contact.originCell)].firstContacts += first
     if resolution >= 1 || sources[Int(contact.type)]._withUnsafeGuaranteedRef({ $0.outcomes.uniform() }) < resolution {
       cells[Int(contact.cell)].resolved += 1
       cells[Int(contact.originCell)].resolvedJourneys += 1
       cells[Int(contact.originCell)].journeyTime += now - contact.origin
+      cells[Int(contact.originCell)].firstContactsResolved += first
       releaseJourney(journey)
       return
     }
+    journeys[Int(journey)].served += 1
     let source = sources[Int(contact.type)].takeUnretainedValue()
     let draw = source.escalationBounds.isEmpty ? 1 : source.outcomes.uniform()
     guard let route = source.escalationBounds.firstIndex(where: { draw < $0 }) else {
       cells[Int(contact.cell)].unresolved += 1
-      releaseJourney(journey)
+      if let repeats = source.repeats, repeats.probability > 0, source.outcomes.uniform() < repeats.probability {
+        scheduleComeBack(journey, as: repeats.type, delay: repeats.delay, stream: source, isRepeat: true,
+                         countedIn: Int(contact.cell))
+      } else {
+        releaseJourney(journey)
+      }
       return
     }
     cells[Int(contact.cell)].escalated += 1
@@ -617,14 +677,21 @@ struct Simulation {
 
   /// An escalated contact joins its new type's queue, with that type's handle time and patience.
   private mutating func joinAfterTransfer(_ journey: UInt32) {
+    let (cell, patience) = rejoin(journey)
+    cells[cell].transferredIn += 1
+    join(journey, patience: patience)
+  }
+
+  /// A contact arriving again (escalated, retrying or repeating) draws a handle time and patience
+  /// for its current type now, and is counted in the current interval: its cell, and its patience.
+  private mutating func rejoin(_ journey: UInt32) -> (cell: Int, patience: SimTime?) {
     let type = Int(journeys[Int(journey)].type)
     let (handle, patience) = sources[type]._withUnsafeGuaranteedRef { $0.attributes() }
     let cell = type * bucketCount + bucket
     journeys[Int(journey)].cell = Int32(cell)
     journeys[Int(journey)].joined = calendar.now
     journeys[Int(journey)].handle = handle
-    cells[cell].transferredIn += 1
-    join(journey, patience: patience)
+    return (cell, patience)
   }
 
   private mutating func abandon(type: Int, ticket: UInt32) {
@@ -636,7 +703,13 @@ struct Simulation {
     cells[Int(contact.cell)].recordAbandon(wait: wait, inTime: wait <= thresholds[type])
     queueLittle[type].abandoned += 1
     queueLittle[type].sumOfWaits += wait
-    releaseJourney(waiting.journey)
+    let source = sources[type].takeUnretainedValue()
+    if let retrial = source.retrial, retrial.probability > 0, source.outcomes.uniform() < retrial.probability {
+      scheduleComeBack(waiting.journey, as: Int32(type), delay: retrial.delay, stream: source, isRepeat: false,
+                       countedIn: Int(contact.cell))
+    } else {
+      releaseJourney(waiting.journey)
+    }
   }
 
   private mutating func overflow(type: Int, ticket: UInt32) {

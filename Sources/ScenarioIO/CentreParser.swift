@@ -8,6 +8,8 @@ extension ScenarioParser {
   static let groupKeys = ["id", "description", "agents", "skills"]
   static let skillKeys = ["type", "preference", "handleTimeFactor", "resolution", "overflowAfter"]
   static let escalationKeys = ["to", "share", "transferTime"]
+  static let retrialKeys = ["probability", "delay"]
+  static let repeatKeys = ["probability", "delay", "as"]
 
   /// `routing: {contactSide: …, agentSide: …}`.
   static func routingPolicy(_ node: Node, reader: inout YAMLReader) -> RoutingPolicy? {
@@ -91,6 +93,30 @@ extension ScenarioParser {
       return []
     }
     return result
+  }
+
+  /// A type's `retrial:` (`{probability: 40%, delay: 5m}`) or `repeat:` (the same, plus an optional
+  /// `as: <type>` when customers come back on another channel); the delay must have a mean > 0.
+  static func recontact(_ node: Node, _ path: String, types: [ContactType], reader: inout YAMLReader) -> Recontact? {
+    let isRepeat = path.hasSuffix(".repeat")
+    guard let fields = reader.mapping(node, path, allowed: isRepeat ? repeatKeys : retrialKeys) else { return nil }
+    let who = isRepeat ? "customers left unresolved" : "callers who abandon"
+    let chance = reader.required(fields, "probability", expected: "the probability that \(who) come back, 0 to 1")
+      .flatMap { probability($0, fields.path("probability"), reader: &reader) }
+    var delay: Distribution?
+    if let delayNode = reader.required(fields, "delay", expected: "the time until they come back: a duration such as 10m, or a distribution"),
+      let parsed = durationOrDistribution(delayNode, fields.path("delay"), reader: &reader) ?? nil {
+      if parsed.mean > 0 {
+        delay = parsed
+      } else {
+        reader.fail(at: delayNode, fields.path("delay"), expected: "a delay with a mean above 0 (a customer cannot come back instantly)",
+                    found: "a mean of 0")
+      }
+    }
+    var target: Int?? = .some(nil)
+    if let asNode = fields["as"] { target = typeReference(asNode, fields.path("as"), types: types, reader: &reader).map { .some($0) } }
+    guard let chance, let delay, let target else { return nil }
+    return Recontact(probability: chance, delay: delay, type: target)
   }
 
   /// A fixed duration (`30s`) or a distribution mapping.

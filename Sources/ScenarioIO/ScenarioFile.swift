@@ -86,7 +86,7 @@ enum ScenarioParser {
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
-    "resolution", "escalation",
+    "resolution", "escalation", "containment", "retrial", "repeat",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -167,6 +167,12 @@ enum ScenarioParser {
     if types.count == typeNodes.count, let intervalCount {
       for (index, item) in typeNodes.enumerated() {
         types[index].escalations = escalations(item, "contactTypes[\(index)]", types: types, reader: &reader)
+        types[index].retrial = item["retrial"].flatMap {
+          recontact($0, "contactTypes[\(index)].retrial", types: types, reader: &reader)
+        }
+        types[index].repeats = item["repeat"].flatMap {
+          recontact($0, "contactTypes[\(index)].repeat", types: types, reader: &reader)
+        }
       }
       checkEscalationCycles(types, typeNodes, reader: &reader)
       let before = reader.errors.count
@@ -278,10 +284,12 @@ enum ScenarioParser {
     } ?? defaultLevel
     let priority = fields["priority"].map { priorityClass($0, fields.path("priority"), reader: &reader) } ?? 1
     let resolution = fields["resolution"].map { probability($0, fields.path("resolution"), reader: &reader) } ?? 1
-    guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution
+    let containment = fields["containment"].map { probability($0, fields.path("containment"), reader: &reader) } ?? 0
+    guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution,
+      let containment
     else { return nil }
     return ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
-                       serviceLevel: level, priority: priority, resolution: resolution)
+                       serviceLevel: level, priority: priority, resolution: resolution, containment: containment)
   }
 
   /// Agents on duty: one number for the whole day, or a list with one per interval; some agent

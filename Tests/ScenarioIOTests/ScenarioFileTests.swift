@@ -58,7 +58,9 @@ struct ScenarioFileTests {
     ("escalation-shares.yaml",
      "escalation-shares.yaml:10:7: error: contactTypes[0].escalation: expected shares that sum to at most 1 (the rest leave unresolved), found a sum of 1.3"),
     ("bad-probability.yaml",
-     "bad-probability.yaml:8:17: error: contactTypes[0].resolution: expected a probability from 0 to 1 (or a percentage such as 80%), found 1.2\nbad-probability.yaml:9:15: error: contactTypes[0].priority: expected a priority class P1 (most urgent) to P4, found P5"),
+     "bad-probability.yaml:8:17: error: contactTypes[0].resolution: expected a probability from 0 to 1 (or a percentage such as 80%), found 1.2\nbad-probability.yaml:9:15: error: contactTypes[0].priority: expected a priority class P1 (most urgent) to P4, found P5\nbad-probability.yaml:11:18: error: contactTypes[0].containment: expected a probability from 0 to 1 (or a percentage such as 80%), found 130%"),
+    ("bad-recontact.yaml",
+     "bad-recontact.yaml:9:40: error: contactTypes[0].retrial.delay: expected a delay with a mean above 0 (a customer cannot come back instantly), found a mean of 0\nbad-recontact.yaml:10:47: error: contactTypes[0].repeat.as: expected the id of a contact type (billing), found unknown type 'biling'\n  hint: did you mean 'billing'?\nbad-recontact.yaml:10:55: error: contactTypes[0].repeat.after: expected one of the keys probability, delay, as, found unknown key 'after'"),
   ])
   func badInputIsReportedAtItsPlace(fixture: String, message: String) {
     #expect(scenarioErrors(fixture) == message)
@@ -69,7 +71,7 @@ struct ScenarioFileTests {
       several-errors.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found -5m
       several-errors.yaml:8:15: error: contactTypes[0].patience.shape: expected a shape from 0.05 to 100, found nothing (the key is missing)
       several-errors.yaml:9:13: error: contactTypes[0].agents: expected 4 values, one per interval, found 2
-      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, found unknown key 'servicelevel'
+      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, found unknown key 'servicelevel'
         hint: did you mean 'serviceLevel'?
       """)
   }
@@ -132,8 +134,12 @@ struct ScenarioFileTests {
     #expect(scenario.routing == RoutingPolicy(contactSide: .groupOrder, agentSide: .preference))
     let hardware = scenario.contactTypes[0]
     #expect(hardware.resolution == 0.85 && hardware.priority == 1 && hardware.agents == nil)
-    #expect(hardware.escalations == [Escalation(to: 2, share: 0.8, transferTime: .deterministic(value: 60)),
+    #expect(hardware.escalations == [Escalation(to: 2, share: 0.5, transferTime: .deterministic(value: 60)),
                                      Escalation(to: 3, share: 0.1)])
+    #expect(hardware.containment == 0.15)
+    #expect(hardware.retrial == Recontact(probability: 0.6, delay: .exponential(mean: 600)))
+    #expect(hardware.repeats == Recontact(probability: 0.7, delay: .lognormal(mean: 7200, cv: 0.5)))
+    #expect(scenario.contactTypes[2].repeats?.type == 1)
     #expect(scenario.contactTypes[2].priority == 2 && scenario.contactTypes[3].patience == nil)
     #expect(scenario.groups.map(\.id) == ["generalists", "software-specialists", "tier2", "quality"])
     let specialists = scenario.groups[1]
