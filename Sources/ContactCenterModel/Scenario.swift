@@ -29,12 +29,16 @@ public struct Scenario: Hashable, Sendable {
   public var groups: [AgentGroup]
   /// Which agent takes a contact, and which contact a free agent takes.
   public var routing: RoutingPolicy
+  /// Multiplicative overlays on the arrival rates for a time window (a sales event, an outage).
+  public var surges: [Surge]
 
   public init(
     name: String, intervalLength: SimTime, intervalCount: Int, study: Study = .day,
     busynessCV: Double? = nil, clockStart: SimTime = 0, contactTypes: [ContactType],
-    groups: [AgentGroup] = [], routing: RoutingPolicy = RoutingPolicy()
+    groups: [AgentGroup] = [], routing: RoutingPolicy = RoutingPolicy(), surges: [Surge] = []
   ) {
+    precondition(surges.allSatisfy { $0.types?.allSatisfy(contactTypes.indices.contains) ?? true },
+                 "a surge names a type that does not exist")
     precondition(intervalLength > 0 && intervalCount >= 1, "need at least one interval of positive length")
     precondition(busynessCV.map { $0 > 0 } ?? true, "busyness CV must be > 0")
     precondition(contactTypes.allSatisfy {
@@ -55,6 +59,7 @@ public struct Scenario: Hashable, Sendable {
     self.contactTypes = contactTypes
     self.groups = groups
     self.routing = routing
+    self.surges = surges
   }
 
   /// Every agent group: the declared ``groups``, then one dedicated group (named after the type)
@@ -63,6 +68,13 @@ public struct Scenario: Hashable, Sendable {
     groups + contactTypes.enumerated().compactMap { index, type in
       type.agents.map { AgentGroup(id: type.id, skills: [Skill(type: index)], agents: $0) }
     }
+  }
+
+  /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).
+  public static func clockText(_ seconds: Double) -> String {
+    let minutes = Int((seconds / 60).rounded())
+    let h = minutes / 60, m = minutes % 60
+    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
   }
 
   /// When the first planning interval starts: the warm-up length (0 for a day study).
@@ -152,6 +164,28 @@ public struct ContactType: Hashable, Sendable {
     self.retrial = retrial
     self.repeats = repeats
   }
+}
+
+/// Arrival rates multiplied by `factor` from `start` to `end` (seconds from the first interval's
+/// start, which may fall inside intervals), for the listed types or all of them. Overlapping
+/// surges multiply.
+public struct Surge: Hashable, Sendable {
+  public var start: SimTime
+  public var end: SimTime
+  public var factor: Double
+  /// Indices of the types affected; `nil`: every type.
+  public var types: [Int]?
+
+  public init(start: SimTime, end: SimTime, factor: Double, types: [Int]? = nil) {
+    precondition(start >= 0 && end > start && end.isFinite, "a surge needs 0 ≤ start < end")
+    precondition(factor >= 0 && factor.isFinite, "a surge factor must be finite and ≥ 0")
+    self.start = start
+    self.end = end
+    self.factor = factor
+    self.types = types
+  }
+
+  func applies(to type: Int) -> Bool { types?.contains(type) ?? true }
 }
 
 /// A customer coming back: a caller retrying after abandoning, or a customer whose problem was not

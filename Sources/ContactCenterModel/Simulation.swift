@@ -237,6 +237,36 @@ final class ContactSource {
   }
 }
 
+/// A piece of a type's arrival process with a constant rate, up to `end`; its contacts count in
+/// `bucket`.
+struct ArrivalSegment {
+  var end: SimTime
+  var rate: Double
+  var bucket: Int32
+
+  /// The type's pieces over the run: the warm-up (at the first interval's rate), then each
+  /// interval, cut where a surge starts or ends; rates times the day's busyness and the surges.
+  static func pieces(of scenario: Scenario, type: Int, busyness: Double) -> [ArrivalSegment] {
+    let rates = scenario.contactTypes[type].arrivalRates
+    let start = scenario.measurementStart
+    let surges = scenario.surges.filter { $0.applies(to: type) }
+    var pieces: [ArrivalSegment] = []
+    if start > 0 { pieces.append(ArrivalSegment(end: start, rate: rates[0] * busyness, bucket: 0)) }
+    for (k, rate) in rates.enumerated() {
+      let from = start + Double(k) * scenario.intervalLength
+      let to = start + Double(k + 1) * scenario.intervalLength
+      let cuts = surges.flatMap { [start + $0.start, start + $0.end] }.filter { $0 > from && $0 < to }
+      var low = from
+      for high in Set(cuts).sorted() + [to] {
+        let factor = surges.reduce(1.0) { $1.start + start <= low && start + $1.end >= high ? $0 * $1.factor : $0 }
+        pieces.append(ArrivalSegment(end: high, rate: rate * busyness * factor, bucket: Int32(k + 1)))
+        low = high
+      }
+    }
+    return pieces
+  }
+}
+
 /// A group's skill for a type, as the engine reads it.
 struct Eligibility {
   /// Its index in the flat skill table (grouped by group, most preferred first).
@@ -294,16 +324,18 @@ struct Simulation {
   private let delayStart: ContiguousArray<Int>
   private let headcounts: [[Int]]
   private let relativeWait: Bool
-  /// Arrival rate of each type in each bucket, busyness applied: `[type * bucketCount + bucket]`.
-  private var rates: [Double]
+  /// Each type's arrival rate as pieces of constant rate, busyness and surges applied:
+  /// `segments[segmentStart[t]..<segmentStart[t + 1]]` in time order, none after close.
+  private let segments: ContiguousArray<ArrivalSegment>
+  private let segmentStart: ContiguousArray<Int>
   private let busyness: Double
 
   private var lines: [WaitingLine]
   private var groups: [GroupState]
   private var journeys: [Journey] = []
   private var freeJourneys: [UInt32] = []
-  /// The bucket of each type's next arrival, found when it is scheduled.
-  private var nextArrivalBucket: [Int]
+  /// The segment of each type's next arrival, found when it is scheduled.
+  private var nextSegment: [Int]
   private var bucket = 0
   private var closed = false
 
@@ -377,17 +409,17 @@ struct Simulation {
     } else {
       busyness = 1
     }
-    let factor = busyness
-    var rates: [Double] = []
-    for type in types {
-      rates.append(type.arrivalRates[0] * factor)                  // warm-up
-      rates.append(contentsOf: type.arrivalRates.map { $0 * factor })
-      rates.append(0)                                              // after close
+    var segments = ContiguousArray<ArrivalSegment>()
+    var segmentStart = ContiguousArray<Int>([0])
+    for t in types.indices {
+      segments.append(contentsOf: ArrivalSegment.pieces(of: scenario, type: t, busyness: busyness))
+      segmentStart.append(segments.count)
     }
-    self.rates = rates
+    self.segments = segments
+    self.segmentStart = segmentStart
     lines = Array(repeating: WaitingLine(), count: typeCount)
     groups = agentGroups.map { GroupState(headcount: $0.agents[0]) }
-    nextArrivalBucket = Array(repeating: 0, count: typeCount)
+    nextSegment = Array(segmentStart.dropLast())
     cells = Array(repeating: CellCounters(), count: typeCount * bucketCount)
     groupCells = Array(repeating: GroupCounters(), count: groupCount * bucketCount)
     queueArea = Array(repeating: 0, count: typeCount)
@@ -405,7 +437,7 @@ struct Simulation {
       calendar.schedule(.boundary(bucket: Int32(k)), at: bucketStart(k))
     }
     if scenario.measurementStart == 0 { bucket = 1 }
-    for type in 0..<typeCount { scheduleNextArrival(type: type, after: 0, in: bucket(of: 0)) }
+    for type in 0..<typeCount { scheduleNextArrival(type: type, after: 0, from: segmentStart[type]) }
 
     var events: UInt64 = 0
     while true {
@@ -436,10 +468,6 @@ struct Simulation {
     k == 0 ? 0 : scenario.measurementStart + Double(k - 1) * scenario.intervalLength
   }
 
-  private func bucketEnd(_ k: Int) -> SimTime {
-    k == bucketCount - 1 ? .infinity : bucketStart(k + 1)
-  }
-
   /// The bucket a time falls in (a time on a boundary belongs to the later bucket).
   private func bucket(of time: SimTime) -> Int {
     guard time >= scenario.measurementStart else { return 0 }
@@ -449,33 +477,32 @@ struct Simulation {
 
   // MARK: Arrivals
 
-  /// Schedules the type's next arrival after `time` by spending one unit-exponential draw across
-  /// the buckets' rates (inversion of the integrated rate); none after close.
-  private mutating func scheduleNextArrival(type: Int, after time: SimTime, in timeBucket: Int) {
+  /// Schedules the type's next arrival after `time` (which lies in segment `first`) by spending one
+  /// unit-exponential draw across the segments' rates (inversion of the integrated rate); none
+  /// after close.
+  private mutating func scheduleNextArrival(type: Int, after time: SimTime, from first: Int) {
     var remaining = sources[type]._withUnsafeGuaranteedRef { $0.unitExponential() }
     var t = time
-    var k = timeBucket
-    while k < bucketCount - 1 {
-      let rate = rates[type * bucketCount + k]
-      let end = bucketEnd(k)
-      if rate > 0 {
-        let needed = remaining / rate
-        if t + needed < end {
+    for i in first..<segmentStart[type + 1] {
+      let segment = segments[i]
+      if segment.rate > 0 {
+        let needed = remaining / segment.rate
+        if t + needed < segment.end {
           arrivalCalendar.schedule(Int32(type), at: t + needed)
-          nextArrivalBucket[type] = k
+          nextSegment[type] = i
           return
         }
-        remaining -= rate * (end - t)
+        remaining -= segment.rate * (segment.end - t)
       }
-      t = end
-      k += 1
+      t = segment.end
     }
   }
 
   private mutating func arrive(type: Int) {
     let now = calendar.now
-    let arrivalBucket = nextArrivalBucket[type]
-    scheduleNextArrival(type: type, after: now, in: arrivalBucket)
+    let segment = nextSegment[type]
+    let arrivalBucket = Int(segments[segment].bucket)
+    scheduleNextArrival(type: type, after: now, from: segment)
     let (handle, patience) = sources[type]._withUnsafeGuaranteedRef { $0.attributes() }
     let cell = Int32(type * bucketCount + arrivalBucket)
     let journey = newJourney(Journey(

@@ -127,11 +127,7 @@ public struct RunReport: Sendable {
   }
 
   /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).
-  static func clock(_ seconds: Double) -> String {
-    let minutes = Int((seconds / 60).rounded())
-    let h = minutes / 60, m = minutes % 60
-    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-  }
+  static func clock(_ seconds: Double) -> String { Scenario.clockText(seconds) }
 
   /// Numbers in CSV: shortest round-trip form.
   static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }

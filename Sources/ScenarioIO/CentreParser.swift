@@ -10,6 +10,7 @@ extension ScenarioParser {
   static let escalationKeys = ["to", "share", "transferTime"]
   static let retrialKeys = ["probability", "delay"]
   static let repeatKeys = ["probability", "delay", "as"]
+  static let surgeKeys = ["description", "from", "to", "factor", "types"]
 
   /// `routing: {contactSide: …, agentSide: …}`.
   static func routingPolicy(_ node: Node, reader: inout YAMLReader) -> RoutingPolicy? {
@@ -219,6 +220,49 @@ extension ScenarioParser {
                           overflowDelay: overflow))
     }
     return failed ? nil : skills
+  }
+
+  /// The `surges:` list: `[{from: "10:00", to: "13:00", factor: 2, types: [web, chat]}]`, clock
+  /// times within the opening hours, factor 0 to 100 (0: an outage that stops a type's arrivals).
+  static func surgeList(_ node: Node, types: [ContactType], opening: (start: Double, end: Double),
+                        reader: inout YAMLReader) -> [Surge] {
+    guard let items = reader.sequence(node, "surges", expected: "a list of surges such as [{from: \"10:00\", to: \"13:00\", factor: 2}]")
+    else { return [] }
+    let hours = "a clock time HH:MM within the opening hours (\(Scenario.clockText(opening.start))-\(Scenario.clockText(opening.end)))"
+    var surges: [Surge] = []
+    for (index, item) in items.prefix(1_000).enumerated() {
+      let path = "surges[\(index)]"
+      guard let fields = reader.mapping(item, path, allowed: surgeKeys) else { continue }
+      if let text = fields["description"] { _ = reader.string(text, fields.path("description")) }
+      func time(_ key: String) -> Double? {
+        guard let node = reader.required(fields, key, expected: hours) else { return nil }
+        guard let text = node.string, let value = ScenarioParser.clockTime(Substring(text)),
+          value >= opening.start, value <= opening.end
+        else {
+          reader.fail(at: node, fields.path(key), expected: hours)
+          return nil
+        }
+        return value
+      }
+      let from = time("from"), to = time("to")
+      if let from, let to, to <= from, let node = fields["to"] {
+        reader.fail(at: node, fields.path("to"), expected: "an end after the start (\(Scenario.clockText(from)))", found: Scenario.clockText(to))
+        continue
+      }
+      let factor = reader.required(fields, "factor", expected: "a factor on the arrival rates from 0 to 100, such as 2")
+        .flatMap { reader.number($0, fields.path("factor"), expected: "a factor on the arrival rates from 0 to 100, such as 2",
+                                 where: { $0 >= 0 && $0 <= 100 }) }
+      var affected: [Int]?? = .some(nil)
+      if let list = fields["types"] {
+        affected = reader.sequence(list, fields.path("types"), expected: "a list of contact type ids").map { nodes in
+          let indices = nodes.enumerated().compactMap { typeReference($1, fields.path("types") + "[\($0)]", types: types, reader: &reader) }
+          return indices.count == nodes.count ? .some(indices) : nil
+        } ?? nil
+      }
+      guard let from, let to, let factor, let affected else { continue }
+      surges.append(Surge(start: from - opening.start, end: to - opening.start, factor: factor, types: affected))
+    }
+    return surges
   }
 
   /// Every type needs someone to serve it: its own `agents`, or a group with a skill for it.

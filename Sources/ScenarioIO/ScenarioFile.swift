@@ -82,7 +82,7 @@ public struct ScenarioFile: Sendable {
 enum ScenarioParser {
   static let topKeys = [
     "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "routing",
-    "contactTypes", "groups",
+    "contactTypes", "groups", "surges",
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
@@ -182,6 +182,10 @@ enum ScenarioParser {
       // A group with an error of its own is missing here: coverage would only repeat that error.
       if reader.errors.count == before { checkEveryTypeIsServed(types, typeNodes, groups: groups, reader: &reader) }
     }
+    var surges: [Surge] = []
+    if let node = fields["surges"], let hours, types.count == typeNodes.count {
+      surges = surgeList(node, types: types, opening: hours, reader: &reader)
+    }
     guard let name, let hours, let interval, let intervalCount, reader.errors.isEmpty else { return nil }
     let expectedArrivals = types.reduce(0) { $0 + $1.arrivalRates.reduce(0, +) * interval }
     if expectedArrivals > ScenarioFile.maximumArrivals {
@@ -192,7 +196,15 @@ enum ScenarioParser {
     }
     return Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
-      clockStart: hours.start, contactTypes: types, groups: groups, routing: routing)
+      clockStart: hours.start, contactTypes: types, groups: groups, routing: routing, surges: surges)
+  }
+
+  /// `HH:MM` as seconds after midnight (`24:00` allowed), or `nil`.
+  static func clockTime(_ text: Substring) -> Double? {
+    let pieces = text.split(separator: ":")
+    guard pieces.count == 2, pieces[1].count == 2, let h = Int(pieces[0]), let m = Int(pieces[1]),
+      (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0 else { return nil }
+    return Double(h * 3600 + m * 60)
   }
 
   /// `07:00-21:00` as seconds after midnight; the end may be `24:00`.
@@ -202,14 +214,8 @@ enum ScenarioParser {
       reader.fail(at: node, "openingHours", expected: expected)
       return nil
     }
-    func clock(_ part: Substring) -> Double? {
-      let pieces = part.split(separator: ":")
-      guard pieces.count == 2, pieces[1].count == 2, let h = Int(pieces[0]), let m = Int(pieces[1]),
-        (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0 else { return nil }
-      return Double(h * 3600 + m * 60)
-    }
     let parts = text.split(separator: "-")
-    guard parts.count == 2, let start = clock(parts[0]), let end = clock(parts[1]), end > start else {
+    guard parts.count == 2, let start = clockTime(parts[0]), let end = clockTime(parts[1]), end > start else {
       reader.fail(at: node, "openingHours", expected: expected)
       return nil
     }

@@ -59,6 +59,8 @@ struct ScenarioFileTests {
      "escalation-shares.yaml:10:7: error: contactTypes[0].escalation: expected shares that sum to at most 1 (the rest leave unresolved), found a sum of 1.3"),
     ("bad-probability.yaml",
      "bad-probability.yaml:8:17: error: contactTypes[0].resolution: expected a probability from 0 to 1 (or a percentage such as 80%), found 1.2\nbad-probability.yaml:9:15: error: contactTypes[0].priority: expected a priority class P1 (most urgent) to P4, found P5\nbad-probability.yaml:11:18: error: contactTypes[0].containment: expected a probability from 0 to 1 (or a percentage such as 80%), found 130%"),
+    ("bad-surge.yaml",
+     "bad-surge.yaml:10:25: error: surges[0].to: expected an end after the start (10:00), found 09:00\nbad-surge.yaml:11:12: error: surges[1].from: expected a clock time HH:MM within the opening hours (08:00-12:00), found 07:00\nbad-surge.yaml:11:42: error: surges[1].factor: expected a factor on the arrival rates from 0 to 100, such as 2, found -1\nbad-surge.yaml:11:54: error: surges[1].types[0]: expected the id of a contact type (web), found unknown type 'wbe'\n  hint: did you mean 'web'?"),
     ("bad-recontact.yaml",
      "bad-recontact.yaml:9:40: error: contactTypes[0].retrial.delay: expected a delay with a mean above 0 (a customer cannot come back instantly), found a mean of 0\nbad-recontact.yaml:10:47: error: contactTypes[0].repeat.as: expected the id of a contact type (billing), found unknown type 'biling'\n  hint: did you mean 'billing'?\nbad-recontact.yaml:10:55: error: contactTypes[0].repeat.after: expected one of the keys probability, delay, as, found unknown key 'after'"),
   ])
