@@ -68,6 +68,15 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case firstContactResolution = "fcr"
   /// Repeats ÷ the contacts customers started (offered − transferred in).
   case repeatRate = "repeat_rate"
+  /// Per-contact, telephony, abandonment and self-service costs of the contacts.
+  case contactCost = "contact_cost"
+  /// Paid agent time times the groups' hourly costs, overtime at its premium (for a type: as for
+  /// occupancy).
+  case staffCost = "staff_cost"
+  /// `staff_cost + contact_cost`.
+  case totalCost = "total_cost"
+  /// `total_cost ÷ (resolved + contained)`.
+  case costPerResolved = "cost_per_resolved"
 
   /// The quantile a percentile metric reports, or `nil`.
   public var quantile: Double? {
@@ -99,6 +108,14 @@ struct CellCounters: Equatable, Sendable {
   var contained = 0.0, retrials = 0.0, repeats = 0.0, returnsAfterClose = 0.0
   /// Problems that first arrived in this cell whose first agent contact ended, and those it resolved.
   var firstContacts = 0.0, firstContactsResolved = 0.0
+  /// Filled in when results are assembled (costs are prices times the counts above).
+  var contactCost = 0.0, staffCost = 0.0
+
+  /// The contact costs of this cell's counts at `prices`.
+  func contactCost(at prices: ContactCosts) -> Double {
+    answered * prices.perAnswered + abandoned * prices.perAbandoned + contained * prices.perContained
+      + (waitOfAnswered + handleOfAnswered + waitOfAbandoned) / 60 * prices.telephonyPerMinute
+  }
   /// False when agent time cannot be attributed to this cell (a type served by shared groups).
   var agentTimeKnown = true
 
@@ -129,6 +146,7 @@ struct CellCounters: Equatable, Sendable {
     contained += other.contained; retrials += other.retrials; repeats += other.repeats
     returnsAfterClose += other.returnsAfterClose
     firstContacts += other.firstContacts; firstContactsResolved += other.firstContactsResolved
+    contactCost += other.contactCost; staffCost += other.staffCost
     agentTimeKnown = agentTimeKnown && other.agentTimeKnown
   }
 
@@ -171,6 +189,10 @@ struct CellCounters: Equatable, Sendable {
       case .returnsAfterClose: returnsAfterClose
       case .firstContactResolution: ratio(firstContactsResolved, firstContacts)
       case .repeatRate: ratio(repeats, offered - transferredIn)
+      case .contactCost: contactCost
+      case .staffCost: agentTimeKnown ? staffCost : nil
+      case .totalCost: agentTimeKnown ? staffCost + contactCost : nil
+      case .costPerResolved: agentTimeKnown ? ratio(staffCost + contactCost, resolved + contained) : nil
       }
     }
   }
@@ -191,16 +213,31 @@ public enum GroupMetric: String, CaseIterable, Hashable, Sendable {
   /// The part of `agent_hours` spent finishing contacts after the agent's interval (or the day)
   /// ended.
   case overtimeHours = "overtime_hours"
+  /// Paid agent time (hours): agents on duty grossed up for shrinkage, plus overtime.
+  case paidHours = "paid_hours"
+  /// Paid time at the group's hourly cost, overtime at the scenario's overtime factor.
+  case cost
 }
 
 /// A group's counts and agent time in one interval.
 struct GroupCounters: Equatable, Sendable {
   var handled = 0.0, handleTime = 0.0
   var busyTime = 0.0, staffedTime = 0.0, overtimeTime = 0.0
+  /// Filled in when results are assembled, by ``price(_:overtimeFactor:)``.
+  var paidTime = 0.0, cost = 0.0
 
   mutating func add(_ other: GroupCounters) {
     handled += other.handled; handleTime += other.handleTime
     busyTime += other.busyTime; staffedTime += other.staffedTime; overtimeTime += other.overtimeTime
+    paidTime += other.paidTime; cost += other.cost
+  }
+
+  /// Sets paid time and cost: time on duty within the plan is grossed up for shrinkage; overtime
+  /// is paid as worked, at the premium.
+  mutating func price(_ group: AgentGroup, overtimeFactor: Double) {
+    let planned = max(0, staffedTime - overtimeTime) / (1 - group.shrinkage)
+    paidTime = planned + overtimeTime
+    cost = (planned + overtimeTime * overtimeFactor) / 3600 * group.hourlyCost
   }
 
   /// The value of every metric, in `GroupMetric.allCases` order.
@@ -212,6 +249,8 @@ struct GroupCounters: Equatable, Sendable {
       case .occupancy: staffedTime > 0 ? busyTime / staffedTime : nil
       case .agentHours: staffedTime / 3600
       case .overtimeHours: overtimeTime / 3600
+      case .paidHours: paidTime / 3600
+      case .cost: cost
       }
     }
   }

@@ -31,11 +31,14 @@ public struct Scenario: Hashable, Sendable {
   public var routing: RoutingPolicy
   /// Multiplicative overlays on the arrival rates for a time window (a sales event, an outage).
   public var surges: [Surge]
+  /// The currency of every cost, and how overtime is paid.
+  public var costs: CostRules
 
   public init(
     name: String, intervalLength: SimTime, intervalCount: Int, study: Study = .day,
     busynessCV: Double? = nil, clockStart: SimTime = 0, contactTypes: [ContactType],
-    groups: [AgentGroup] = [], routing: RoutingPolicy = RoutingPolicy(), surges: [Surge] = []
+    groups: [AgentGroup] = [], routing: RoutingPolicy = RoutingPolicy(), surges: [Surge] = [],
+    costs: CostRules = CostRules()
   ) {
     precondition(surges.allSatisfy { $0.types?.allSatisfy(contactTypes.indices.contains) ?? true },
                  "a surge names a type that does not exist")
@@ -60,13 +63,17 @@ public struct Scenario: Hashable, Sendable {
     self.groups = groups
     self.routing = routing
     self.surges = surges
+    self.costs = costs
   }
 
   /// Every agent group: the declared ``groups``, then one dedicated group (named after the type)
   /// for each type that has its own `agents`.
   public var agentGroups: [AgentGroup] {
     groups + contactTypes.enumerated().compactMap { index, type in
-      type.agents.map { AgentGroup(id: type.id, skills: [Skill(type: index)], agents: $0) }
+      type.agents.map {
+        AgentGroup(id: type.id, skills: [Skill(type: index)], agents: $0, hourlyCost: type.hourlyCost,
+                   shrinkage: type.shrinkage)
+      }
     }
   }
 
@@ -137,11 +144,18 @@ public struct ContactType: Hashable, Sendable {
   /// Customers who leave unresolved (not escalated) come back: with `probability`, after `delay`,
   /// as type `as` (another channel, say) or this type.
   public var repeats: Recontact?
+  /// What this type's contacts cost besides agent time.
+  public var contactCosts: ContactCosts
+  /// The hourly cost and shrinkage of its dedicated group, when the type has its own `agents`
+  /// (see ``AgentGroup``).
+  public var hourlyCost = 0.0
+  public var shrinkage = 0.0
 
   public init(
     id: String, arrivalRates: [Double], handleTime: Distribution, patience: Distribution?,
     agents: [Int]? = nil, serviceLevel: ServiceLevelRule, priority: Int = 1, resolution: Double = 1,
-    escalations: [Escalation] = [], containment: Double = 0, retrial: Recontact? = nil, repeats: Recontact? = nil
+    escalations: [Escalation] = [], containment: Double = 0, retrial: Recontact? = nil, repeats: Recontact? = nil,
+    contactCosts: ContactCosts = ContactCosts()
   ) {
     precondition((0...1).contains(containment), "containment must be a probability")
     precondition(arrivalRates.allSatisfy { $0.isFinite && $0 >= 0 }, "arrival rates must be finite and ≥ 0")
@@ -163,6 +177,43 @@ public struct ContactType: Hashable, Sendable {
     self.containment = containment
     self.retrial = retrial
     self.repeats = repeats
+    self.contactCosts = contactCosts
+  }
+}
+
+/// The costs of a scenario that are not per group: the currency, and the premium on overtime.
+public struct CostRules: Hashable, Sendable {
+  /// A label for results, such as `EUR` (costs are plain numbers in it).
+  public var currency: String
+  /// Overtime (agents finishing a contact after their interval or the day ended) is paid at the
+  /// hourly cost times this factor.
+  public var overtimeFactor: Double
+
+  public init(currency: String = "", overtimeFactor: Double = 1) {
+    precondition(overtimeFactor >= 0 && overtimeFactor.isFinite, "overtime factor must be ≥ 0")
+    self.currency = currency
+    self.overtimeFactor = overtimeFactor
+  }
+}
+
+/// What a type's contacts cost besides agent time (all ≥ 0, in the scenario's currency).
+public struct ContactCosts: Hashable, Sendable {
+  /// Per answered contact (a licence, a CRM transaction, a survey).
+  public var perAnswered: Double
+  /// Per minute a caller is on the line: waiting (answered or abandoned) and in service.
+  public var telephonyPerMinute: Double
+  /// Per abandoned contact: the value of the lost sale or the cost of the call back.
+  public var perAbandoned: Double
+  /// Per contact self-service contained (the bot's cost).
+  public var perContained: Double
+
+  public init(perAnswered: Double = 0, telephonyPerMinute: Double = 0, perAbandoned: Double = 0, perContained: Double = 0) {
+    precondition([perAnswered, telephonyPerMinute, perAbandoned, perContained].allSatisfy { $0 >= 0 && $0.isFinite },
+                 "contact costs must be finite and ≥ 0")
+    self.perAnswered = perAnswered
+    self.telephonyPerMinute = telephonyPerMinute
+    self.perAbandoned = perAbandoned
+    self.perContained = perContained
   }
 }
 
@@ -231,16 +282,25 @@ public struct AgentGroup: Hashable, Sendable {
   public var id: String
   /// The types the group may take, with its preference and proficiency for each.
   public var skills: [Skill]
-  /// Agents on duty per interval (≥ 0).
+  /// Agents on duty per interval (≥ 0): agents available to take contacts.
   public var agents: [Int]
+  /// Cost of one paid agent-hour, in the scenario's currency.
+  public var hourlyCost: Double
+  /// The share of paid time not available for contacts (meetings, training, absence, breaks
+  /// beyond the plan), 0 ≤ s < 1: `agents` on duty are paid as `agents ÷ (1 − s)`.
+  public var shrinkage: Double
 
-  public init(id: String, skills: [Skill], agents: [Int]) {
+  public init(id: String, skills: [Skill], agents: [Int], hourlyCost: Double = 0, shrinkage: Double = 0) {
+    precondition(hourlyCost >= 0 && hourlyCost.isFinite, "hourly cost must be ≥ 0")
+    precondition(shrinkage >= 0 && shrinkage < 1, "shrinkage must be in 0..<1")
     precondition(!skills.isEmpty, "a group needs at least one skill")
     precondition(agents.allSatisfy { $0 >= 0 }, "headcounts must be ≥ 0")
     precondition(Set(skills.map(\.type)).count == skills.count, "a group lists each type once")
     self.id = id
     self.skills = skills
     self.agents = agents
+    self.hourlyCost = hourlyCost
+    self.shrinkage = shrinkage
   }
 }
 

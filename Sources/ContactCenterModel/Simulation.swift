@@ -849,12 +849,21 @@ struct Simulation {
       let groups = servers[serverStart[t]..<serverStart[t + 1]].map { Int($0.group) }
       return groups.allSatisfy { skillStart[$0 + 1] - skillStart[$0] == 1 } ? groups : nil
     }
+    let agentGroups = scenario.agentGroups
+    var groupCells = groupCells
+    for g in 0..<groupCount {
+      for k in 0..<bucketCount {
+        groupCells[g * bucketCount + k].price(agentGroups[g], overtimeFactor: scenario.costs.overtimeFactor)
+      }
+    }
     func typeCell(_ t: Int, _ k: Int) -> CellCounters {
       var cell = cells[t * bucketCount + k]
+      cell.contactCost = cell.contactCost(at: types[t].contactCosts)
       if let groups = dedicated[t] {
         for g in groups {
           cell.busyTime += groupCells[g * bucketCount + k].busyTime
           cell.staffedTime += groupCells[g * bucketCount + k].staffedTime
+          cell.staffCost += groupCells[g * bucketCount + k].cost
         }
       } else {
         cell.agentTimeKnown = false
@@ -874,6 +883,7 @@ struct Simulation {
       day.agentTimeKnown = true
       day.busyTime = 0
       day.staffedTime = 0
+      day.staffCost = 0
       centre.add(day)
       byPriority[type.priority, default: CellCounters()].add(day)
     }
@@ -886,6 +896,7 @@ struct Simulation {
       groupIntervals.append((1...n).map { groupCells[g * bucketCount + $0].values })
       centre.busyTime += day.busyTime
       centre.staffedTime += day.staffedTime
+      centre.staffCost += day.cost
     }
     func commonDefinition(_ selected: [ContactType]) -> ServiceLevelDefinition {
       let definitions = Set(selected.map(\.serviceLevel.definition))

@@ -37,6 +37,7 @@ public struct RunReport: Sendable {
     ] + study + [
       ("interval_s", .number(scenario.intervalLength)),
       ("intervals", .integer(scenario.intervalCount)),
+      ("currency", .string(scenario.costs.currency)),
       ("opening_hours", .string("\(Self.clock(scenario.clockStart))-\(Self.clock(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
       ("totals", Self.metrics(result.totals, extra: [])),
       ("by_type", .object(types)),
@@ -116,14 +117,21 @@ public struct RunReport: Sendable {
     }
     for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
     if result.scenario.contactTypes.count > 1 { table.append(row("all", result.totals)) }
-    guard !result.scenario.groups.isEmpty else { return table.rendered() }
-    var groups = TextTable(headers: ["group", "handled", "AHT", "occupancy", "agent-hours", "overtime-hours"])
+    var text = table.rendered()
+    if let total = result.totals[.totalCost], total.mean > 0 {
+      let money = { (x: Double) in String(format: "%.2f", x) }
+      let currency = result.scenario.costs.currency.isEmpty ? "" : " " + result.scenario.costs.currency
+      text += "\ncost: \(cell(total, money))\(currency) (staff \(cell(result.totals[.staffCost], money)), contacts "
+        + "\(cell(result.totals[.contactCost], money))); per resolved contact \(cell(result.totals[.costPerResolved], money))\(currency)"
+    }
+    guard !result.scenario.groups.isEmpty else { return text }
+    var groups = TextTable(headers: ["group", "handled", "AHT", "occupancy", "agent-hours", "overtime-hours", "paid-hours", "cost"])
     for (group, kpis) in zip(result.scenario.agentGroups, result.groups) {
       groups.append([group.id, cell(kpis[.handled], count), cell(kpis[GroupMetric.averageHandleTime], seconds),
                      cell(kpis[GroupMetric.occupancy], percent), cell(kpis[GroupMetric.agentHours], hours),
-                     cell(kpis[.overtimeHours], hours)])
+                     cell(kpis[.overtimeHours], hours), cell(kpis[.paidHours], hours), cell(kpis[.cost], { String(format: "%.0f", $0) })])
     }
-    return table.rendered() + "\n" + groups.rendered()
+    return text + "\n" + groups.rendered()
   }
 
   /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).

@@ -5,7 +5,9 @@ import Yams
 /// The multi-skill part of the scenario format: routing, agent groups and their skills, priority
 /// classes, resolution and escalation (documented in `Docs/scenario-format.md`).
 extension ScenarioParser {
-  static let groupKeys = ["id", "description", "agents", "skills"]
+  static let groupKeys = ["id", "description", "agents", "skills", "hourlyCost", "shrinkage"]
+  static let contactCostKeys = ["perContact", "telephonyPerMinute", "perAbandoned", "perContained"]
+  static let costKeys = ["currency", "overtimeFactor"] + contactCostKeys
   static let skillKeys = ["type", "preference", "handleTimeFactor", "resolution", "overflowAfter"]
   static let escalationKeys = ["to", "share", "transferTime"]
   static let retrialKeys = ["probability", "delay"]
@@ -174,8 +176,9 @@ extension ScenarioParser {
         .flatMap { headcounts($0, fields.path("agents"), intervals: intervals, reader: &reader) }
       let skills = reader.required(fields, "skills", expected: "a list of the types the group takes")
         .flatMap { skillList($0, fields.path("skills"), types: types, reader: &reader) }
-      guard let id, let agents, let skills else { continue }
-      groups.append(AgentGroup(id: id, skills: skills, agents: agents))
+      let (hourly, shrinkage) = staffCost(fields, reader: &reader)
+      guard let id, let agents, let skills, let hourly, let shrinkage else { continue }
+      groups.append(AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage))
     }
     return groups
   }
@@ -263,6 +266,71 @@ extension ScenarioParser {
       surges.append(Surge(start: from - opening.start, end: to - opening.start, factor: factor, types: affected))
     }
     return surges
+  }
+
+  /// The top-level `costs:`: the currency, the overtime premium, and the contact costs every type
+  /// has unless it says otherwise.
+  static func costs(_ node: Node, reader: inout YAMLReader) -> (CostRules, ContactCosts)? {
+    guard let fields = reader.mapping(node, "costs", allowed: costKeys) else { return nil }
+    let currency = fields["currency"].map { reader.string($0, fields.path("currency"), expected: "a currency label such as EUR") } ?? ""
+    let overtime = fields["overtimeFactor"].map {
+      reader.number($0, fields.path("overtimeFactor"), expected: "a factor on the hourly cost for overtime, 1 to 5 (1.5: time and a half)",
+                    where: { $0 >= 1 && $0 <= 5 })
+    } ?? 1
+    let prices = contactCosts(fields, defaults: ContactCosts(), reader: &reader)
+    guard let currency, let overtime, let prices else { return nil }
+    return (CostRules(currency: currency, overtimeFactor: overtime), prices)
+  }
+
+  /// `perContact`, `telephonyPerMinute`, `perAbandoned`, `perContained` of a `costs` mapping, each
+  /// defaulting to `defaults`.
+  static func contactCosts(_ fields: Fields, defaults: ContactCosts, reader: inout YAMLReader) -> ContactCosts? {
+    func price(_ key: String, _ fallback: Double, _ what: String) -> Double? {
+      fields[key].map {
+        reader.number($0, fields.path(key), expected: "\(what): an amount from 0 to 1000000", where: { $0 >= 0 && $0 <= 1e6 })
+      } ?? fallback
+    }
+    let perContact = price("perContact", defaults.perAnswered, "the cost of each answered contact")
+    let telephony = price("telephonyPerMinute", defaults.telephonyPerMinute, "the cost of a minute on the line")
+    let perAbandoned = price("perAbandoned", defaults.perAbandoned, "the cost of each abandoned contact")
+    let perContained = price("perContained", defaults.perContained, "the cost of each contact self-service contains")
+    guard let perContact, let telephony, let perAbandoned, let perContained else { return nil }
+    return ContactCosts(perAnswered: perContact, telephonyPerMinute: telephony, perAbandoned: perAbandoned,
+                        perContained: perContained)
+  }
+
+  /// A group's (or a type's dedicated group's) `hourlyCost` and `shrinkage`.
+  static func staffCost(_ fields: Fields, reader: inout YAMLReader) -> (hourly: Double?, shrinkage: Double?) {
+    let hourly = fields["hourlyCost"].map {
+      reader.number($0, fields.path("hourlyCost"), expected: "the cost of a paid agent-hour, 0 to 10000", where: { $0 >= 0 && $0 <= 10_000 })
+    } ?? 0
+    var shrinkage = fields["shrinkage"].map { probability($0, fields.path("shrinkage"), reader: &reader) } ?? 0
+    if let value = shrinkage, value > 0.9, let node = fields["shrinkage"] {
+      reader.fail(at: node, fields.path("shrinkage"), expected: "a share of paid time lost from 0 to 90%",
+                  found: node.string ?? "\(value)")
+      shrinkage = nil
+    }
+    return (hourly, shrinkage)
+  }
+
+  /// A type's `costs` (its contact costs, over the top-level ones) and, with its own `agents`, the
+  /// `hourlyCost` and `shrinkage` of its dedicated group.
+  static func typeCosts(_ node: Node, _ path: String, type: inout ContactType, defaults: ContactCosts, reader: inout YAMLReader) {
+    type.contactCosts = defaults
+    if let costsNode = node["costs"], let fields = reader.mapping(costsNode, "\(path).costs", allowed: contactCostKeys),
+      let prices = contactCosts(fields, defaults: defaults, reader: &reader) {
+      type.contactCosts = prices
+    }
+    guard let fields = reader.mapping(node, path, allowed: ScenarioParser.typeKeys) else { return }
+    for key in ["hourlyCost", "shrinkage"] where type.agents == nil {
+      if let keyNode = fields[key] {
+        reader.fail(at: keyNode, fields.path(key),
+                    expected: "\(key) only on a type with its own agents (otherwise it belongs to the groups that serve it)")
+      }
+    }
+    let (hourly, shrinkage) = staffCost(fields, reader: &reader)
+    type.hourlyCost = hourly ?? 0
+    type.shrinkage = shrinkage ?? 0
   }
 
   /// Every type needs someone to serve it: its own `agents`, or a group with a skill for it.

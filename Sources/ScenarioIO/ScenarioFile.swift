@@ -82,11 +82,11 @@ public struct ScenarioFile: Sendable {
 enum ScenarioParser {
   static let topKeys = [
     "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "routing",
-    "contactTypes", "groups", "surges",
+    "contactTypes", "groups", "surges", "costs",
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
-    "resolution", "escalation", "containment", "retrial", "repeat",
+    "resolution", "escalation", "containment", "retrial", "repeat", "costs", "hourlyCost", "shrinkage",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -141,6 +141,8 @@ enum ScenarioParser {
     let defaultLevel = fields["serviceLevel"].map { serviceLevel($0, "serviceLevel", fallback: nil, reader: &reader) }
       .flatMap { $0 } ?? ServiceLevelRule(threshold: 20)
 
+    let (costRules, defaultCosts) = fields["costs"].flatMap { costs($0, reader: &reader) } ?? (CostRules(), ContactCosts())
+
     var types: [ContactType] = []
     var typeNodes: [Node] = []
     if let node = reader.required(fields, "contactTypes", expected: "a list of contact types"),
@@ -173,6 +175,7 @@ enum ScenarioParser {
         types[index].repeats = item["repeat"].flatMap {
           recontact($0, "contactTypes[\(index)].repeat", types: types, reader: &reader)
         }
+        typeCosts(item, "contactTypes[\(index)]", type: &types[index], defaults: defaultCosts, reader: &reader)
       }
       checkEscalationCycles(types, typeNodes, reader: &reader)
       let before = reader.errors.count
@@ -196,7 +199,7 @@ enum ScenarioParser {
     }
     return Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
-      clockStart: hours.start, contactTypes: types, groups: groups, routing: routing, surges: surges)
+      clockStart: hours.start, contactTypes: types, groups: groups, routing: routing, surges: surges, costs: costRules)
   }
 
   /// `HH:MM` as seconds after midnight (`24:00` allowed), or `nil`.

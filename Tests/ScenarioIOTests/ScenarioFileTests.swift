@@ -61,6 +61,8 @@ struct ScenarioFileTests {
      "bad-probability.yaml:8:17: error: contactTypes[0].resolution: expected a probability from 0 to 1 (or a percentage such as 80%), found 1.2\nbad-probability.yaml:9:15: error: contactTypes[0].priority: expected a priority class P1 (most urgent) to P4, found P5\nbad-probability.yaml:11:18: error: contactTypes[0].containment: expected a probability from 0 to 1 (or a percentage such as 80%), found 130%"),
     ("bad-surge.yaml",
      "bad-surge.yaml:10:25: error: surges[0].to: expected an end after the start (10:00), found 09:00\nbad-surge.yaml:11:12: error: surges[1].from: expected a clock time HH:MM within the opening hours (08:00-12:00), found 07:00\nbad-surge.yaml:11:42: error: surges[1].factor: expected a factor on the arrival rates from 0 to 100, such as 2, found -1\nbad-surge.yaml:11:54: error: surges[1].types[0]: expected the id of a contact type (web), found unknown type 'wbe'\n  hint: did you mean 'web'?"),
+    ("bad-costs.yaml",
+     "bad-costs.yaml:4:40: error: costs.overtimeFactor: expected a factor on the hourly cost for overtime, 1 to 5 (1.5: time and a half), found 0.5\nbad-costs.yaml:4:59: error: costs.perAbandoned: expected the cost of each abandoned contact: an amount from 0 to 1000000, found -3\nbad-costs.yaml:9:17: error: contactTypes[0].hourlyCost: expected hourlyCost only on a type with its own agents (otherwise it belongs to the groups that serve it), found 30\nbad-costs.yaml:10:28: error: contactTypes[0].costs.perMinute: expected one of the keys perContact, telephonyPerMinute, perAbandoned, perContained, found unknown key 'perMinute'\nbad-costs.yaml:14:16: error: groups[0].shrinkage: expected a share of paid time lost from 0 to 90%, found 95%"),
     ("bad-recontact.yaml",
      "bad-recontact.yaml:9:40: error: contactTypes[0].retrial.delay: expected a delay with a mean above 0 (a customer cannot come back instantly), found a mean of 0\nbad-recontact.yaml:10:47: error: contactTypes[0].repeat.as: expected the id of a contact type (billing), found unknown type 'biling'\n  hint: did you mean 'billing'?\nbad-recontact.yaml:10:55: error: contactTypes[0].repeat.after: expected one of the keys probability, delay, as, found unknown key 'after'"),
   ])
@@ -73,7 +75,7 @@ struct ScenarioFileTests {
       several-errors.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found -5m
       several-errors.yaml:8:15: error: contactTypes[0].patience.shape: expected a shape from 0.05 to 100, found nothing (the key is missing)
       several-errors.yaml:9:13: error: contactTypes[0].agents: expected 4 values, one per interval, found 2
-      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, found unknown key 'servicelevel'
+      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, costs, hourlyCost, shrinkage, found unknown key 'servicelevel'
         hint: did you mean 'serviceLevel'?
       """)
   }
@@ -142,6 +144,10 @@ struct ScenarioFileTests {
     #expect(hardware.retrial == Recontact(probability: 0.6, delay: .exponential(mean: 600)))
     #expect(hardware.repeats == Recontact(probability: 0.7, delay: .lognormal(mean: 7200, cv: 0.5)))
     #expect(scenario.contactTypes[2].repeats?.type == 1)
+    #expect(scenario.costs == CostRules(currency: "EUR", overtimeFactor: 1.5))
+    #expect(hardware.contactCosts == ContactCosts(perAnswered: 0.35, telephonyPerMinute: 0.012, perAbandoned: 4, perContained: 0.4))
+    #expect(scenario.contactTypes[1].contactCosts.perContained == 0)
+    #expect(scenario.groups.map(\.hourlyCost) == [30, 36, 45, 40] && scenario.groups.allSatisfy { $0.shrinkage == 0.3 })
     #expect(scenario.contactTypes[2].priority == 2 && scenario.contactTypes[3].patience == nil)
     #expect(scenario.groups.map(\.id) == ["generalists", "software-specialists", "tier2", "quality"])
     let specialists = scenario.groups[1]
