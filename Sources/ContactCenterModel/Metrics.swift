@@ -68,6 +68,10 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case firstContactResolution = "fcr"
   /// Repeats ÷ the contacts customers started (offered − transferred in).
   case repeatRate = "repeat_rate"
+  /// Queued callers who took a callback (virtual hold) instead of waiting on the line.
+  case callbacks
+  /// Mean wait of answered callbacks, from joining the queue to the agent's call back (seconds).
+  case callbackWait = "callback_wait_s"
   /// Per-contact, telephony, abandonment and self-service costs of the contacts.
   case contactCost = "contact_cost"
   /// Paid agent time times the groups' hourly costs, overtime at its premium (for a type: as for
@@ -108,13 +112,14 @@ struct CellCounters: Equatable, Sendable {
   var contained = 0.0, retrials = 0.0, repeats = 0.0, returnsAfterClose = 0.0
   /// Problems that first arrived in this cell whose first agent contact ended, and those it resolved.
   var firstContacts = 0.0, firstContactsResolved = 0.0
+  var callbacks = 0.0, callbacksAnswered = 0.0, callbackWaits = 0.0
   /// Filled in when results are assembled (costs are prices times the counts above).
   var contactCost = 0.0, staffCost = 0.0
 
   /// The contact costs of this cell's counts at `prices`.
   func contactCost(at prices: ContactCosts) -> Double {
     answered * prices.perAnswered + abandoned * prices.perAbandoned + contained * prices.perContained
-      + (waitOfAnswered + handleOfAnswered + waitOfAbandoned) / 60 * prices.telephonyPerMinute
+      + (waitOfAnswered - callbackWaits + handleOfAnswered + waitOfAbandoned) / 60 * prices.telephonyPerMinute
   }
   /// False when agent time cannot be attributed to this cell (a type served by shared groups).
   var agentTimeKnown = true
@@ -147,6 +152,7 @@ struct CellCounters: Equatable, Sendable {
     returnsAfterClose += other.returnsAfterClose
     firstContacts += other.firstContacts; firstContactsResolved += other.firstContactsResolved
     contactCost += other.contactCost; staffCost += other.staffCost
+    callbacks += other.callbacks; callbacksAnswered += other.callbacksAnswered; callbackWaits += other.callbackWaits
     agentTimeKnown = agentTimeKnown && other.agentTimeKnown
   }
 
@@ -189,6 +195,8 @@ struct CellCounters: Equatable, Sendable {
       case .returnsAfterClose: returnsAfterClose
       case .firstContactResolution: ratio(firstContactsResolved, firstContacts)
       case .repeatRate: ratio(repeats, offered - transferredIn)
+      case .callbacks: callbacks
+      case .callbackWait: ratio(callbackWaits, callbacksAnswered)
       case .contactCost: contactCost
       case .staffCost: agentTimeKnown ? staffCost : nil
       case .totalCost: agentTimeKnown ? staffCost + contactCost : nil

@@ -144,6 +144,8 @@ public struct ContactType: Hashable, Sendable {
   /// Customers who leave unresolved (not escalated) come back: with `probability`, after `delay`,
   /// as type `as` (another channel, say) or this type.
   public var repeats: Recontact?
+  /// Virtual hold: callers who would wait long may take a callback that keeps their place.
+  public var callback: CallbackOffer?
   /// What this type's contacts cost besides agent time.
   public var contactCosts: ContactCosts
   /// The hourly cost and shrinkage of its dedicated group, when the type has its own `agents`
@@ -237,6 +239,21 @@ public struct Surge: Hashable, Sendable {
   }
 
   func applies(to type: Int) -> Bool { types?.contains(type) ?? true }
+}
+
+/// Virtual hold: when a caller must queue and the expected wait exceeds `threshold`, the caller is
+/// offered a callback and takes it with probability `share`. A callback keeps its place in line,
+/// never abandons and is not on the line while it waits; an agent calls back when its turn comes.
+public struct CallbackOffer: Hashable, Sendable {
+  public var threshold: SimTime
+  public var share: Double
+
+  public init(threshold: SimTime, share: Double) {
+    precondition(threshold >= 0 && threshold.isFinite, "callback threshold must be ≥ 0")
+    precondition((0...1).contains(share), "callback share must be a probability")
+    self.threshold = threshold
+    self.share = share
+  }
 }
 
 /// A customer coming back: a caller retrying after abandoning, or a customer whose problem was not

@@ -39,6 +39,8 @@ struct Journey {
   var handle: SimTime = 0
   /// Agent contacts finished so far for this problem (for first-contact resolution).
   var served: Int32 = 0
+  /// Whether it waits for a callback at its current queue.
+  var isCallback = false
 }
 
 /// A contact waiting in line: its journey and when it joined.
@@ -206,6 +208,9 @@ final class ContactSource {
   let containment: Double
   let retrial: (probability: Double, delay: Sampler)?
   let repeats: (probability: Double, delay: Sampler, type: Int32)?
+  /// Virtual hold, and the type's mean handle time for the expected-wait estimate.
+  let callback: CallbackOffer?
+  let meanHandleTime: Double
 
   init(_ type: ContactType, index: Int, seed: UInt64, replication: Int) {
     func stream(_ purpose: StreamPurpose) -> RandomStream {
@@ -224,6 +229,8 @@ final class ContactSource {
     containment = type.containment
     retrial = type.retrial.map { ($0.probability, Sampler($0.delay)) }
     repeats = type.repeats.map { ($0.probability, Sampler($0.delay), Int32($0.type ?? index)) }
+    callback = type.callback
+    meanHandleTime = type.handleTime.mean
   }
 
   /// A unit-mean exponential draw: the integrated arrival rate to the next arrival.
@@ -311,6 +318,8 @@ struct Simulation {
   private let sources: ContiguousArray<Unmanaged<ContactSource>>
   private let sourceOwners: [ContactSource]
   private let thresholds: [SimTime]
+  /// Whether a type offers callbacks (checked before anything else on the queueing path).
+  private let offersCallback: ContiguousArray<Bool>
   private let priorities: [Int32]
   /// Flat tables, so the inner loop touches no nested array: `skills[skillStart[g]..<skillStart[g + 1]]`
   /// is what group `g` may take, most preferred first; `servers[serverStart[t]..<serverStart[t + 1]]`
@@ -358,6 +367,7 @@ struct Simulation {
     sourceOwners = types.indices.map { ContactSource(types[$0], index: $0, seed: seed, replication: replication) }
     sources = ContiguousArray(sourceOwners.map { Unmanaged.passUnretained($0) })
     thresholds = types.map(\.serviceLevel.threshold)
+    offersCallback = ContiguousArray(types.map { $0.callback != nil })
     priorities = types.map { Int32($0.priority) }
     relativeWait = scenario.routing.agentSide == .relativeWait
     var skills = [[Eligibility]](repeating: [], count: agentGroups.count)
@@ -562,6 +572,12 @@ struct Simulation {
     }
     accumulateQueue(type: type)
     cells[cell].queued += 1
+    var patience = patience
+    if offersCallback[type] && takesCallback(type: type) {
+      patience = nil
+      cells[cell].callbacks += 1
+      journeys[Int(journey)].isCallback = true
+    }
     let ticket = lines[type].append(WaitingContact(joined: now, journey: journey, hasLeft: false))
     if let patience {
       calendar.schedule(.abandon(type: Int32(type), ticket: ticket), at: now + patience)
@@ -569,6 +585,18 @@ struct Simulation {
     for i in delayStart[type]..<delayStart[type + 1] where patience.map({ overflowDelays[i] < $0 }) ?? true {
       calendar.schedule(.overflow(type: Int32(type), ticket: ticket), at: now + overflowDelays[i])
     }
+  }
+
+  /// Whether a caller who must queue for `type` takes a callback: offered when the expected wait
+  /// — (contacts waiting + 1) × the type's mean handle time ÷ the agents on duty in the groups that
+  /// serve it — exceeds the threshold, and taken with the offer's share (drawn on `outcome`).
+  private mutating func takesCallback(type: Int) -> Bool {
+    let source = sources[type].takeUnretainedValue()
+    guard let offer = source.callback else { return false }
+    var agents = 0
+    for i in serverStart[type]..<serverStart[type + 1] { agents += groups[Int(servers[i].group)].onDuty }
+    let expectedWait = Double(lines[type].waiting + 1) * source.meanHandleTime / Double(max(agents, 1))
+    return expectedWait > offer.threshold && source.outcomes.uniform() < offer.share
   }
 
   // MARK: Routing
@@ -641,6 +669,10 @@ struct Simulation {
     let handle = contact.handle * skills[skill].handleTimeFactor
     let wait = now - contact.joined
     cells[Int(contact.cell)].recordAnswer(wait: wait, handle: handle, inTime: wait <= thresholds[type])
+    if contact.isCallback {
+      cells[Int(contact.cell)].callbacksAnswered += 1
+      cells[Int(contact.cell)].callbackWaits += wait
+    }
     queueLittle[type].answered += 1
     queueLittle[type].sumOfWaits += wait
     let g = Int(skills[skill].group)
@@ -718,6 +750,7 @@ struct Simulation {
     journeys[Int(journey)].cell = Int32(cell)
     journeys[Int(journey)].joined = calendar.now
     journeys[Int(journey)].handle = handle
+    journeys[Int(journey)].isCallback = false
     return (cell, patience)
   }
 

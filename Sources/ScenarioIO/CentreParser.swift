@@ -122,6 +122,18 @@ extension ScenarioParser {
     return Recontact(probability: chance, delay: delay, type: target)
   }
 
+  /// A type's `callback:` (virtual hold): `{threshold: 2m, share: 60%}`.
+  static func callbackOffer(_ node: Node, _ path: String, reader: inout YAMLReader) -> CallbackOffer? {
+    guard let fields = reader.mapping(node, path, allowed: ["threshold", "share"]) else { return nil }
+    let threshold = reader.required(fields, "threshold", expected: "the expected wait above which callers are offered a callback, such as 2m")
+      .flatMap { reader.duration($0, fields.path("threshold"), expected: "an expected wait such as 2m (0 to 24h)",
+                                 where: { $0 >= 0 && $0 <= 86_400 }) }
+    let share = reader.required(fields, "share", expected: "the share of callers offered a callback who take it, 0 to 1")
+      .flatMap { probability($0, fields.path("share"), reader: &reader) }
+    guard let threshold, let share else { return nil }
+    return CallbackOffer(threshold: threshold, share: share)
+  }
+
   /// A fixed duration (`30s`) or a distribution mapping.
   static func durationOrDistribution(_ node: Node, _ path: String, reader: inout YAMLReader) -> Distribution?? {
     if case .scalar = node {

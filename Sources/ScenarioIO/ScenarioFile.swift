@@ -86,7 +86,8 @@ enum ScenarioParser {
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
-    "resolution", "escalation", "containment", "retrial", "repeat", "costs", "hourlyCost", "shrinkage",
+    "resolution", "escalation", "containment", "retrial", "repeat", "callback", "costs", "hourlyCost",
+    "shrinkage",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -294,11 +295,15 @@ enum ScenarioParser {
     let priority = fields["priority"].map { priorityClass($0, fields.path("priority"), reader: &reader) } ?? 1
     let resolution = fields["resolution"].map { probability($0, fields.path("resolution"), reader: &reader) } ?? 1
     let containment = fields["containment"].map { probability($0, fields.path("containment"), reader: &reader) } ?? 0
+    var callback: CallbackOffer?? = .some(nil)
+    if let node = fields["callback"] { callback = callbackOffer(node, fields.path("callback"), reader: &reader).map { .some($0) } }
     guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution,
-      let containment
+      let containment, let callback
     else { return nil }
-    return ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
-                       serviceLevel: level, priority: priority, resolution: resolution, containment: containment)
+    var type = ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
+                           serviceLevel: level, priority: priority, resolution: resolution, containment: containment)
+    type.callback = callback
+    return type
   }
 
   /// Agents on duty: one number for the whole day, or a list with one per interval; some agent

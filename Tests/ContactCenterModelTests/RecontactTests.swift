@@ -6,11 +6,11 @@ private func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: met
 
 /// A day of one or two types in one 8-hour interval: `first` has outside arrivals, `second` (if
 /// given) only what `first` sends it. Each type has its own `agents`.
-private func dayScenario(_ first: ContactType, _ second: ContactType? = nil) -> Scenario {
+func dayScenario(_ first: ContactType, _ second: ContactType? = nil) -> Scenario {
   Scenario(name: "recontact", intervalLength: 8 * 3600, intervalCount: 1, contactTypes: [first] + (second.map { [$0] } ?? []))
 }
 
-private func callType(
+func callType(
   id: String = "calls", perHour: Double = 200, agents: Int, patience: Distribution? = .exponential(mean: 180),
   resolution: Double = 1, containment: Double = 0, retrial: Recontact? = nil, repeats: Recontact? = nil
 ) -> ContactType {
@@ -21,13 +21,13 @@ private func callType(
 }
 
 /// Sums of a metric of a type over replications.
-private func total(_ result: RunResult, _ type: Int, _ metric: Metric) -> Double {
+func total(_ result: RunResult, _ type: Int, _ metric: Metric) -> Double {
   result.replications.reduce(0) { $0 + ($1.types[type][index(metric)] ?? 0) }
 }
 
 /// `|observed − p·n| ≤ 4·√(n·p·(1−p))` for a pooled binomial count: a 4σ bound, which a correct
 /// model fails about once in 16 000 runs, and a seed is fixed.
-private func expectBinomial(
+func expectBinomial(
   _ name: String, successes: Double, trials: Double, probability p: Double, sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let sigma = (trials * p * (1 - p)).squareRoot()
@@ -151,5 +151,44 @@ struct SurgeTests {
     for (a, b) in zip(surged.replications, plain.replications) {
       #expect(a.intervals[1].map { $0[offered] } == b.intervals[1].map { $0[offered] })
     }
+  }
+}
+
+@Suite(.tags(.statistical))
+struct CallbackTests {
+  private func scenario(_ offer: CallbackOffer?) -> Scenario {
+    var type = callType(agents: 15, patience: .exponential(mean: 120))
+    type.callback = offer
+    type.contactCosts = ContactCosts(telephonyPerMinute: 0.1)
+    return dayScenario(type)
+  }
+
+  /// Offered to every queued caller (threshold 0) and always taken: nobody abandons, every queued
+  /// contact is a callback, and callers waiting for a callback are not charged telephony minutes.
+  @Test func everyQueuedCallerCanTakeACallback() {
+    let result = Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 1)), seed: 4).run(replications: 10, threads: 2)
+    for replication in result.replications {
+      let v = replication.types[0]
+      func m(_ metric: Metric) -> Double { v[index(metric)]! }
+      #expect(m(.abandoned) == 0)
+      #expect(abs(m(.callbacks) - m(.waitProbability) * m(.offered)) < 1e-9)
+      #expect(m(.callbacks) > 100)
+      let minutes = (m(.answered) * (m(.averageSpeedOfAnswer) + m(.averageHandleTime)) - m(.callbacks) * m(.callbackWait)) / 60
+      #expect(abs(m(.contactCost) - 0.1 * minutes) < 1e-6)
+    }
+  }
+
+  /// Taken by half of those offered: a binomial share of the queued callers (4σ).
+  @Test func aShareOfCallersTakeTheCallback() {
+    let result = Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 0.5)), seed: 8).run(replications: 20, threads: 2)
+    let queued = result.replications.reduce(0.0) { $0 + $1.types[0][index(.waitProbability)]! * $1.types[0][index(.offered)]! }
+    expectBinomial("callbacks", successes: total(result, 0, .callbacks), trials: queued, probability: 0.5)
+  }
+
+  /// With a threshold no expected wait reaches, nothing changes: the same numbers as without the offer.
+  @Test func aThresholdNobodyReachesChangesNothing() {
+    let plain = Experiment(scenario: scenario(nil), seed: 6).run(replications: 4)
+    let offered = Experiment(scenario: scenario(CallbackOffer(threshold: 36_000, share: 1)), seed: 6).run(replications: 4)
+    #expect(plain.replications == offered.replications)
   }
 }
