@@ -231,21 +231,22 @@ public enum GroupMetric: String, CaseIterable, Hashable, Sendable {
 struct GroupCounters: Equatable, Sendable {
   var handled = 0.0, handleTime = 0.0
   var busyTime = 0.0, staffedTime = 0.0, overtimeTime = 0.0
+  /// Paid agent time within the plan: headcount grossed up for shrinkage, or paid shift time.
+  var scheduledTime = 0.0
   /// Filled in when results are assembled, by ``price(_:overtimeFactor:)``.
   var paidTime = 0.0, cost = 0.0
 
   mutating func add(_ other: GroupCounters) {
     handled += other.handled; handleTime += other.handleTime
     busyTime += other.busyTime; staffedTime += other.staffedTime; overtimeTime += other.overtimeTime
-    paidTime += other.paidTime; cost += other.cost
+    scheduledTime += other.scheduledTime; paidTime += other.paidTime; cost += other.cost
   }
 
-  /// Sets paid time and cost: time on duty within the plan is grossed up for shrinkage; overtime
-  /// is paid as worked, at the premium.
+  /// Sets paid time and cost: the paid time within the plan, plus overtime paid as worked, at the
+  /// premium.
   mutating func price(_ group: AgentGroup, overtimeFactor: Double) {
-    let planned = max(0, staffedTime - overtimeTime) / (1 - group.shrinkage)
-    paidTime = planned + overtimeTime
-    cost = (planned + overtimeTime * overtimeFactor) / 3600 * group.hourlyCost
+    paidTime = scheduledTime + overtimeTime
+    cost = (scheduledTime + overtimeTime * overtimeFactor) / 3600 * group.hourlyCost
   }
 
   /// The value of every metric, in `GroupMetric.allCases` order.

@@ -21,6 +21,9 @@ enum CenterEvent {
   case comeBack(journey: UInt32, isRepeat: Bool)
   /// A time bucket starts: 1…n are the planning intervals, n + 1 is after close.
   case boundary(bucket: Int32)
+  /// A shift-staffed group's staffing changes (a shift or a break starts or ends): `step` indexes
+  /// the group's steps.
+  case staffing(group: Int32, step: Int32)
 }
 
 /// A contact in the centre, from its first arrival until it leaves: while it waits, is served, or
@@ -159,15 +162,24 @@ struct IdleAgents {
 /// A group's agents: how many should be on duty, how many are busy, who is idle since when, and
 /// the time integrals of busy, staffed and overtime since the current bucket started.
 struct GroupState {
+  /// Agents who should be available for contacts now.
   var headcount: Int
+  /// Agents within their paid presence (on a break or not): busy agents beyond this are overtime.
+  var inShift: Int
+  /// Paid agents now: the headcount grossed up for shrinkage, or the agents in paid shift time.
+  var scheduled: Double
   var busy = 0
   var idle = IdleAgents()
   var lastChange: SimTime = 0
-  var busyArea = 0.0, staffedArea = 0.0, overtimeArea = 0.0
+  var busyArea = 0.0, staffedArea = 0.0, overtimeArea = 0.0, scheduledArea = 0.0
   /// Contacts started, and their handle times, since the current bucket started.
   var handled = 0.0, handleTime = 0.0
 
-  init(headcount: Int) { self.headcount = headcount }
+  init(headcount: Int, inShift: Int, scheduled: Double) {
+    self.headcount = headcount
+    self.inShift = inShift
+    self.scheduled = scheduled
+  }
 
   /// Agents on duty: busy ones (some perhaps finishing after their interval) and idle ones.
   var onDuty: Int { busy + idle.count }
@@ -184,7 +196,8 @@ struct GroupState {
       overtimeArea += busyAgents * elapsed
     } else {
       staffedArea += Double(onDuty) * elapsed
-      overtimeArea += Double(max(0, busy - headcount)) * elapsed
+      overtimeArea += Double(max(0, busy - inShift)) * elapsed
+      scheduledArea += scheduled * elapsed
     }
     lastChange = now
   }
@@ -332,6 +345,10 @@ struct Simulation {
   private let overflowDelays: ContiguousArray<SimTime>
   private let delayStart: ContiguousArray<Int>
   private let headcounts: [[Int]]
+  /// Per group: `1 / (1 − shrinkage)`, and for a shift-staffed group its staffing steps (with the
+  /// available agents drawn for this replication); empty for a headcount-staffed group.
+  private let grossUp: [Double]
+  private let staffingSteps: [[(time: SimTime, inShift: Int, available: Int, paid: Int)]]
   private let relativeWait: Bool
   /// Each type's arrival rate as pieces of constant rate, busyness and surges applied:
   /// `segments[segmentStart[t]..<segmentStart[t + 1]]` in time order, none after close.
@@ -413,6 +430,20 @@ struct Simulation {
     overflowDelays = delays
     self.delayStart = delayStart
     headcounts = agentGroups.map(\.agents)
+    grossUp = agentGroups.map { 1 / (1 - $0.shrinkage) }
+    staffingSteps = agentGroups.indices.map { g in
+      let group = agentGroups[g]
+      guard !group.shifts.isEmpty else { return [] }
+      // Shrinkage takes its share of the agents on the phones; the fraction is rounded up or down
+      // at random (up with probability equal to it), so availability is right on average.
+      let stream = RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: .staffing, index: g))
+      return StaffingStep.steps(of: group.shifts).map { step in
+        let expected = Double(step.onPhones) * (1 - group.shrinkage)
+        let whole = expected.rounded(.down)
+        let available = Int(whole) + (expected > whole && stream.uniform() < expected - whole ? 1 : 0)
+        return (step.time, step.inShift, available, step.paid)
+      }
+    }
     if let cv = scenario.busynessCV {
       let stream = RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: .busyness, index: 0))
       busyness = stream.sample(Sampler(.gamma(mean: 1, cv: cv)))
@@ -428,7 +459,10 @@ struct Simulation {
     self.segments = segments
     self.segmentStart = segmentStart
     lines = Array(repeating: WaitingLine(), count: typeCount)
-    groups = agentGroups.map { GroupState(headcount: $0.agents[0]) }
+    groups = agentGroups.map {
+      $0.shifts.isEmpty ? GroupState(headcount: $0.agents[0], inShift: $0.agents[0], scheduled: Double($0.agents[0]) / (1 - $0.shrinkage))
+        : GroupState(headcount: 0, inShift: 0, scheduled: 0)
+    }
     nextSegment = Array(segmentStart.dropLast())
     cells = Array(repeating: CellCounters(), count: typeCount * bucketCount)
     groupCells = Array(repeating: GroupCounters(), count: groupCount * bucketCount)
@@ -445,6 +479,13 @@ struct Simulation {
     }
     for k in 1..<bucketCount {
       calendar.schedule(.boundary(bucket: Int32(k)), at: bucketStart(k))
+    }
+    // Shifts end by closing time; as with headcounts, the agents on duty at close stay until every
+    // contact has left (paid as overtime), so the steps at close are not applied.
+    for (g, steps) in staffingSteps.enumerated() {
+      for (i, step) in steps.enumerated() where scenario.measurementStart + step.time < scenario.close {
+        calendar.schedule(.staffing(group: Int32(g), step: Int32(i)), at: scenario.measurementStart + step.time)
+      }
     }
     if scenario.measurementStart == 0 { bucket = 1 }
     for type in 0..<typeCount { scheduleNextArrival(type: type, after: 0, from: segmentStart[type]) }
@@ -468,6 +509,7 @@ struct Simulation {
       case .transfer(let journey): joinAfterTransfer(journey)
       case .comeBack(let journey, let isRepeat): comeBack(journey, isRepeat: isRepeat)
       case .boundary(let k): startBucket(Int(k))
+      case .staffing(let g, let step): changeStaffing(group: Int(g), step: Int(step))
       }
     }
     finish()
@@ -804,18 +846,36 @@ struct Simulation {
       closed = true     // the last interval's agents stay until every contact is finished
       return
     }
-    let now = calendar.now
-    for g in 0..<groupCount {
+    for g in 0..<groupCount where staffingSteps[g].isEmpty {
       let target = headcounts[g][k - 1]
-      groups[g].headcount = target
-      // Newcomers start idle; surplus idle agents leave now, busy ones when they finish.
-      while groups[g].onDuty < target { groups[g].idle.append(since: now) }
-      while groups[g].onDuty > target && groups[g].idle.count > 0 { groups[g].idle.removeMostRecent() }
+      setStaffing(group: g, available: target, inShift: target, paid: Double(target) * grossUp[g])
     }
-    for g in 0..<groupCount {
-      while groups[g].idle.count > 0, let (skill, next) = nextContact(group: g) {
-        takeIdleAgent(skill, journey: next)
-      }
+    for g in 0..<groupCount { serveWaiting(group: g) }
+  }
+
+  /// A shift or break of a shift-staffed group starts or ends.
+  private mutating func changeStaffing(group g: Int, step i: Int) {
+    let step = staffingSteps[g][i]
+    accumulateGroup(g)
+    setStaffing(group: g, available: step.available, inShift: step.inShift, paid: Double(step.paid))
+    serveWaiting(group: g)
+  }
+
+  /// Sets a group's staffing (its integrals accumulated up to now). Newcomers start idle; surplus
+  /// idle agents leave now (the ones idle the shortest time), busy ones when they finish.
+  private mutating func setStaffing(group g: Int, available: Int, inShift: Int, paid: Double) {
+    let now = calendar.now
+    groups[g].headcount = available
+    groups[g].inShift = inShift
+    groups[g].scheduled = paid
+    while groups[g].onDuty < available { groups[g].idle.append(since: now) }
+    while groups[g].onDuty > available && groups[g].idle.count > 0 { groups[g].idle.removeMostRecent() }
+  }
+
+  /// The group's idle agents take waiting contacts while there are eligible ones.
+  private mutating func serveWaiting(group g: Int) {
+    while groups[g].idle.count > 0, let (skill, next) = nextContact(group: g) {
+      takeIdleAgent(skill, journey: next)
     }
   }
 
@@ -844,6 +904,7 @@ struct Simulation {
     groupCells[cell].busyTime += groups[g].busyArea
     groupCells[cell].staffedTime += groups[g].staffedArea
     groupCells[cell].overtimeTime += groups[g].overtimeArea
+    groupCells[cell].scheduledTime += groups[g].scheduledArea
     groupCells[cell].handled += groups[g].handled
     groupCells[cell].handleTime += groups[g].handleTime
     groupLittle[g].busyArea += groups[g].busyArea
@@ -851,6 +912,7 @@ struct Simulation {
     groups[g].busyArea = 0
     groups[g].staffedArea = 0
     groups[g].overtimeArea = 0
+    groups[g].scheduledArea = 0
     groups[g].handled = 0
     groups[g].handleTime = 0
   }

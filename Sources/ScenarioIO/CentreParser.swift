@@ -5,7 +5,7 @@ import Yams
 /// The multi-skill part of the scenario format: routing, agent groups and their skills, priority
 /// classes, resolution and escalation (documented in `Docs/scenario-format.md`).
 extension ScenarioParser {
-  static let groupKeys = ["id", "description", "agents", "skills", "hourlyCost", "shrinkage"]
+  static let groupKeys = ["id", "description", "agents", "shifts", "skills", "hourlyCost", "shrinkage"]
   static let contactCostKeys = ["perContact", "telephonyPerMinute", "perAbandoned", "perContained"]
   static let costKeys = ["currency", "overtimeFactor"] + contactCostKeys
   static let skillKeys = ["type", "preference", "handleTimeFactor", "resolution", "overflowAfter"]
@@ -170,7 +170,10 @@ extension ScenarioParser {
   }
 
   /// The `groups:` list.
-  static func agentGroups(_ node: Node, types: [ContactType], intervals: Int, reader: inout YAMLReader) -> [AgentGroup] {
+  /// `day`: the opening hours and interval length of a day study (`nil` in a steady-state study,
+  /// which takes no shifts).
+  static func agentGroups(_ node: Node, types: [ContactType], intervals: Int, day: (opening: (start: Double, end: Double), length: Double)?,
+                          reader: inout YAMLReader) -> [AgentGroup] {
     guard let items = reader.sequence(node, "groups", expected: "a list of agent groups") else { return [] }
     var seen = Set(types.compactMap { $0.agents == nil ? nil : $0.id })   // dedicated groups are named after their type
     var groups: [AgentGroup] = []
@@ -184,13 +187,37 @@ extension ScenarioParser {
                     expected: "an id used by no other group (a type with its own agents has a group named after it)", found: id)
       }
       if let text = fields["description"] { _ = reader.string(text, fields.path("description")) }
-      let agents = reader.required(fields, "agents", expected: "agents on duty: a number, or a list with one per interval")
-        .flatMap { headcounts($0, fields.path("agents"), intervals: intervals, reader: &reader) }
+      var agents: [Int]?
+      var shifts: [Shift]?
+      switch (fields["agents"], fields["shifts"]) {
+      case (let node?, nil):
+        agents = headcounts(node, fields.path("agents"), intervals: intervals, reader: &reader)
+      case (nil, let node?):
+        if let day {
+          shifts = shiftList(node, fields.path("shifts"), opening: day.opening, reader: &reader)
+          if let list = shifts, list.allSatisfy({ $0.count == 0 }) {
+            reader.fail(at: node, fields.path("shifts"), expected: "at least one agent on some shift", found: "0 on every shift")
+            shifts = nil
+          }
+        } else {
+          reader.fail(at: node, fields.path("shifts"), expected: "agents per interval in a steady-state study (shifts need a day study)")
+        }
+      case (let node?, _?):
+        reader.fail(at: node, fields.path("agents"), expected: "either agents (per interval) or shifts, not both")
+      case (nil, nil):
+        reader.fail(at: item, path, expected: "agents on duty (a number, or a list with one per interval) or shifts",
+                    found: "neither")
+      }
       let skills = reader.required(fields, "skills", expected: "a list of the types the group takes")
         .flatMap { skillList($0, fields.path("skills"), types: types, reader: &reader) }
       let (hourly, shrinkage) = staffCost(fields, reader: &reader)
-      guard let id, let agents, let skills, let hourly, let shrinkage else { continue }
-      groups.append(AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage))
+      guard let id, let skills, let hourly, let shrinkage else { continue }
+      if let agents {
+        groups.append(AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage))
+      } else if let shifts, let day {
+        groups.append(AgentGroup(id: id, skills: skills, shifts: shifts, intervals: intervals, length: day.length,
+                                 hourlyCost: hourly, shrinkage: shrinkage))
+      }
     }
     return groups
   }

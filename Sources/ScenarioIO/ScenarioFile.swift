@@ -181,7 +181,8 @@ enum ScenarioParser {
       checkEscalationCycles(types, typeNodes, reader: &reader)
       let before = reader.errors.count
       if let node = fields["groups"] {
-        groups = agentGroups(node, types: types, intervals: intervalCount, reader: &reader)
+        let day = hours.flatMap { opening in interval.map { (opening: opening, length: $0) } }
+        groups = agentGroups(node, types: types, intervals: intervalCount, day: study == .day ? day : nil, reader: &reader)
       }
       // A group with an error of its own is missing here: coverage would only repeat that error.
       if reader.errors.count == before { checkEveryTypeIsServed(types, typeNodes, groups: groups, reader: &reader) }

@@ -63,6 +63,8 @@ struct ScenarioFileTests {
      "bad-surge.yaml:10:25: error: surges[0].to: expected an end after the start (10:00), found 09:00\nbad-surge.yaml:11:12: error: surges[1].from: expected a clock time HH:MM within the opening hours (08:00-12:00), found 07:00\nbad-surge.yaml:11:42: error: surges[1].factor: expected a factor on the arrival rates from 0 to 100, such as 2, found -1\nbad-surge.yaml:11:54: error: surges[1].types[0]: expected the id of a contact type (web), found unknown type 'wbe'\n  hint: did you mean 'web'?"),
     ("bad-costs.yaml",
      "bad-costs.yaml:4:40: error: costs.overtimeFactor: expected a factor on the hourly cost for overtime, 1 to 5 (1.5: time and a half), found 0.5\nbad-costs.yaml:4:59: error: costs.perAbandoned: expected the cost of each abandoned contact: an amount from 0 to 1000000, found -3\nbad-costs.yaml:9:17: error: contactTypes[0].hourlyCost: expected hourlyCost only on a type with its own agents (otherwise it belongs to the groups that serve it), found 30\nbad-costs.yaml:10:28: error: contactTypes[0].costs.perMinute: expected one of the keys perContact, telephonyPerMinute, perAbandoned, perContained, found unknown key 'perMinute'\nbad-costs.yaml:14:16: error: groups[0].shrinkage: expected a share of paid time lost from 0 to 90%, found 95%"),
+    ("bad-shifts.yaml",
+     "bad-shifts.yaml:12:77: error: groups[0].shifts[0].breaks[0].length: expected a break shorter than its shift (4h), found 5h\nbad-shifts.yaml:13:91: error: groups[0].shifts[1].breaks[1].after: expected a break after the previous one ends (2.5h into the shift), found 135m\nbad-shifts.yaml:14:34: error: groups[0].shifts[2].length: expected a shift that ends by closing time (16:00), found one ending at 18:00\nbad-shifts.yaml:15:17: error: groups[0].shifts[3].start: expected a start time HH:MM within the opening hours (08:00-16:00), found 07:00\nbad-shifts.yaml:15:45: error: groups[0].shifts[3].count: expected a whole number of agents from 0 to 100000, found -1"),
     ("bad-recontact.yaml",
      "bad-recontact.yaml:9:40: error: contactTypes[0].retrial.delay: expected a delay with a mean above 0 (a customer cannot come back instantly), found a mean of 0\nbad-recontact.yaml:10:47: error: contactTypes[0].repeat.as: expected the id of a contact type (billing), found unknown type 'biling'\n  hint: did you mean 'billing'?\nbad-recontact.yaml:10:55: error: contactTypes[0].repeat.after: expected one of the keys probability, delay, as, found unknown key 'after'"),
   ])
@@ -154,6 +156,11 @@ struct ScenarioFileTests {
     #expect(specialists.skills == [Skill(type: 1, preference: 1, handleTimeFactor: 0.85, resolution: 0.8),
                                    Skill(type: 0, preference: 2, overflowDelay: 30)])
     #expect(scenario.groups[3].agents == Array(repeating: 4, count: 20))
+    let tier2 = scenario.groups[2]
+    #expect(tier2.shifts.map(\.start) == [0, 3600, 7200] && tier2.shifts.map(\.count) == [5, 4, 4])
+    #expect(tier2.shifts[0].breaks == [ShiftBreak(offset: 7200, length: 900), ShiftBreak(offset: 14_400, length: 1800, paid: false),
+                                       ShiftBreak(offset: 21_600, length: 900)])
+    #expect(tier2.agents.prefix(4) == [5, 5, 9, 9])
   }
 
   @Test(arguments: [
