@@ -2,7 +2,7 @@
 //   swift run -c release ccsim-bench                    every workload, each in its own process
 //   swift run -c release ccsim-bench --workload mmn-s --json
 // Workloads: erlang (analytic formulas), mmn-s and mmn-l (the M/M/n+M simulation workloads of
-// issue 3), replications (1 vs 2 threads). Setup stays outside the timed region and results feed
+// issue 3), replications (1 vs 2 threads), multiskill (issue 4's 24-hour multi-skill centre). Setup stays outside the timed region and results feed
 // a printed checksum, so the optimiser cannot drop the work. Peak memory is the process's maximum
 // resident set, which is why each workload runs in a fresh process.
 import ContactCenterModel
@@ -170,6 +170,73 @@ func replicationWorkload(json: Bool) {
   }
 }
 
+/// Issue 4's multi-skill workload: a 24-hour day in 96 quarter-hours, 20 contact types, 1 000
+/// agents at the peak in 10 groups. Groups 0–8 each take two front-line types first and the next
+/// group's two second (overflow after 20 s); group 9 is tier 2, taking the two types fed only by
+/// escalation (5% of front-line contacts). 10% of front-line contacts leave unresolved and half of
+/// those come back an hour later; callers who abandon retry half the time. Arrivals and headcounts
+/// follow a day curve (night floor, morning and afternoon peaks).
+func multiSkillScenario() -> Scenario {
+  let intervals = 96
+  let curve = (0..<intervals).map { k -> Double in
+    let hour = (Double(k) + 0.5) / 4
+    return 0.08 + 0.92 * max(exp(-pow((hour - 10.5) / 2.5, 2)), 0.9 * exp(-pow((hour - 15.5) / 2.5, 2)))
+  }
+  let frontRate = 46.0 / 300   // per type at the peak: 92 erlangs for a group's two types
+  var types: [ContactType] = (0..<18).map { t in
+    ContactType(
+      id: ["voice", "chat", "email"][t % 3] + "-\(t)", arrivalRates: curve.map { $0 * frontRate },
+      handleTime: .lognormal(mean: 300, cv: 0.8), patience: .exponential(mean: 180),
+      serviceLevel: ServiceLevelRule(threshold: 20), priority: 1 + t % 2, resolution: 0.85,
+      escalations: [Escalation(to: 18 + t % 2, share: 1.0 / 3, transferTime: .exponential(mean: 30))],
+      retrial: Recontact(probability: 0.5, delay: .exponential(mean: 600)),
+      repeats: Recontact(probability: 0.5, delay: .exponential(mean: 3600)))
+  }
+  for t in 18..<20 {
+    types.append(ContactType(
+      id: "tier2-\(t - 18)", arrivalRates: Array(repeating: 0, count: intervals), handleTime: .lognormal(mean: 600, cv: 1),
+      patience: .exponential(mean: 600), serviceLevel: ServiceLevelRule(threshold: 60), priority: 2))
+  }
+  let staffing = curve.map { max(10, Int(($0 * 100).rounded(.up))) }
+  var groups: [AgentGroup] = (0..<9).map { g in
+    AgentGroup(id: "front-\(g)", skills: [
+      Skill(type: 2 * g), Skill(type: 2 * g + 1),
+      Skill(type: (2 * g + 2) % 18, preference: 2, overflowDelay: 20), Skill(type: (2 * g + 3) % 18, preference: 2, overflowDelay: 20),
+    ], agents: staffing, hourlyCost: 30, shrinkage: 0.3)
+  }
+  groups.append(AgentGroup(id: "tier2", skills: [Skill(type: 18), Skill(type: 19)], agents: staffing, hourlyCost: 45))
+  return Scenario(name: "multiskill", intervalLength: 900, intervalCount: intervals, contactTypes: types, groups: groups,
+                  routing: RoutingPolicy(contactSide: .groupOrder))
+}
+
+func multiSkillWorkload(json: Bool) {
+  let experiment = Experiment(scenario: multiSkillScenario(), seed: 1)
+  let clock = ContinuousClock()
+  let start = clock.now
+  let result = experiment.run(replications: 30, threads: ProcessInfo.processInfo.activeProcessorCount)
+  let elapsed = clock.now - start
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let arrivals = result.replications.reduce(0) { $0 + $1.little.arrivals }
+  let events = result.replications.reduce(0) { $0 + $1.events }
+  let fields: [(String, String)] = [
+    ("workload", "\"multiskill\""), ("replications", "30"), ("agents_at_peak", "1000"), ("groups", "10"), ("types", "20"),
+    ("queue_joins", "\(arrivals)"), ("events", "\(events)"),
+    ("sl", String(format: "%.4f", result.totals[.serviceLevel]!.mean)),
+    ("repeats_per_day", String(format: "%.0f", result.totals[.repeats]!.mean)),
+    ("escalated_per_day", String(format: "%.0f", result.totals[.escalated]!.mean)),
+    ("run_s", String(format: "%.2f", seconds)),
+    ("contacts_per_s", String(format: "%.0f", Double(arrivals) / seconds)),
+    ("events_per_s", String(format: "%.0f", Double(events) / seconds)),
+    ("peak_rss_mb", String(format: "%.1f", peakResidentMiB())),
+  ]
+  if json {
+    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+  } else {
+    print("multiskill: 24 h in 96 intervals, 20 types, 10 groups (1 000 agents at the peak), escalation, retrials and repeats, 30 replications on all cores (target ≤ 20 s, ≤ 200 MB)")
+    for (key, value) in fields.dropFirst() { print("    \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
+  }
+}
+
 /// `Docs/validation.md`: simulated steady-state M/M/n and M/M/n+M against the exact Erlang C and
 /// Erlang A values, side by side (regenerate with `Scripts/validation-report`).
 func validationReport() {
@@ -242,7 +309,7 @@ func validationReport() {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
-let workloads = ["erlang", "mmn-s", "mmn-l", "replications"]  // and "validation", which writes Docs/validation.md
+let workloads = ["erlang", "mmn-s", "mmn-l", "replications", "multiskill"]  // and "validation", which writes Docs/validation.md
 if let flag = arguments.firstIndex(of: "--workload"), arguments.indices.contains(flag + 1), arguments[flag + 1] == "validation" {
   validationReport()
   exit(0)
@@ -256,6 +323,7 @@ if let flag = arguments.firstIndex(of: "--workload") {
   case "erlang": erlangWorkload()
   case "mmn-s": simulationWorkload("mmn-s", agents: 50, erlangs: 48, arrivals: 1_000_000, json: json)
   case "mmn-l": simulationWorkload("mmn-l", agents: 1_000, erlangs: 980, arrivals: 5_000_000, json: json)
+  case "multiskill": multiSkillWorkload(json: json)
   default: replicationWorkload(json: json)
   }
 } else {
