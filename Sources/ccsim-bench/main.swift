@@ -37,8 +37,21 @@ func measure(_ name: String, target: Duration?, checksum: inout Double, _ body: 
   return Measurement(name: name, target: target, perOperation: best, operations: total)
 }
 
-func microseconds(_ duration: Duration) -> Double {
-  Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) * 1e-12
+func microseconds(_ duration: Duration) -> Double { seconds(duration) * 1e6 }
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// A workload's results: one JSON line (`--json`), or a title and one indented line per field.
+/// The first field is the workload's name, which the title already gives.
+func printResults(_ fields: [(String, String)], title: String, json: Bool) {
+  if json {
+    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+  } else {
+    print(title)
+    for (key, value) in fields.dropFirst() { print("    \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
+  }
 }
 
 func peakResidentMiB() -> Double {
@@ -111,13 +124,13 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
   let experiment = Experiment(scenario: mmnScenario(agents: agents, erlangs: erlangs, arrivals: arrivals), seed: 1)
   // The same replication five times; the fastest run is the one least disturbed by the machine.
   let clock = ContinuousClock()
-  var seconds = Double.infinity
+  var best = Double.infinity
   var result = experiment.replicate(0)
   for _ in 0..<5 {
     let start = clock.now
     result = experiment.replicate(0)
     let elapsed = clock.now - start
-    seconds = min(seconds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    best = min(best, seconds(elapsed))
   }
   let index = { (metric: Metric) in Metric.allCases.firstIndex(of: metric)! }
   let little = result.little
@@ -131,17 +144,13 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
     ("mean_wait_answered", "\(result.totals[index(.averageSpeedOfAnswer)]!)"),
     ("utilisation", "\(result.totals[index(.occupancy)]!)"),
     ("events", "\(result.events)"),
-    ("run_s", String(format: "%.4f", seconds)),
-    ("contacts_per_s", String(format: "%.0f", Double(little.arrivals) / seconds)),
-    ("events_per_s", String(format: "%.0f", Double(result.events) / seconds)),
+    ("run_s", String(format: "%.4f", best)),
+    ("contacts_per_s", String(format: "%.0f", Double(little.arrivals) / best)),
+    ("events_per_s", String(format: "%.0f", Double(result.events) / best)),
     ("peak_rss_mb", String(format: "%.1f", peakResidentMiB())),
   ]
-  if json {
-    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
-  } else {
-    print("\(name): \(agents) agents, \(erlangs) erlangs, exponential AHT 300 s and patience 180 s, one replication")
-    for (key, value) in fields.dropFirst() { print("    \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
-  }
+  printResults(fields, title: "\(name): \(agents) agents, \(erlangs) erlangs, exponential AHT 300 s and patience 180 s, one replication",
+               json: json)
 }
 
 /// MMN+M-S (200 000 arrivals) replicated 16 times on 1 and on 2 threads: the speed-up of
@@ -157,7 +166,7 @@ func replicationWorkload(json: Bool) {
       let start = clock.now
       let result = experiment.run(replications: 16, threads: threads)
       let elapsed = clock.now - start
-      times[slot] = min(times[slot], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      times[slot] = min(times[slot], seconds(elapsed))
       checksum += result.totals[.serviceLevel]!.mean
     }
   }
@@ -215,7 +224,7 @@ func multiSkillWorkload(json: Bool) {
   let start = clock.now
   let result = experiment.run(replications: 30, threads: ProcessInfo.processInfo.activeProcessorCount)
   let elapsed = clock.now - start
-  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let runSeconds = seconds(elapsed)
   let arrivals = result.replications.reduce(0) { $0 + $1.little.arrivals }
   let events = result.replications.reduce(0) { $0 + $1.events }
   let fields: [(String, String)] = [
@@ -224,17 +233,13 @@ func multiSkillWorkload(json: Bool) {
     ("sl", String(format: "%.4f", result.totals[.serviceLevel]!.mean)),
     ("repeats_per_day", String(format: "%.0f", result.totals[.repeats]!.mean)),
     ("escalated_per_day", String(format: "%.0f", result.totals[.escalated]!.mean)),
-    ("run_s", String(format: "%.2f", seconds)),
-    ("contacts_per_s", String(format: "%.0f", Double(arrivals) / seconds)),
-    ("events_per_s", String(format: "%.0f", Double(events) / seconds)),
+    ("run_s", String(format: "%.2f", runSeconds)),
+    ("contacts_per_s", String(format: "%.0f", Double(arrivals) / runSeconds)),
+    ("events_per_s", String(format: "%.0f", Double(events) / runSeconds)),
     ("peak_rss_mb", String(format: "%.1f", peakResidentMiB())),
   ]
-  if json {
-    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
-  } else {
-    print("multiskill: 24 h in 96 intervals, 20 types, 10 groups (1 000 agents at the peak), escalation, retrials and repeats, 30 replications on all cores (target ≤ 20 s, ≤ 200 MB)")
-    for (key, value) in fields.dropFirst() { print("    \(key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(value)") }
-  }
+  printResults(fields, title: "multiskill: 24 h in 96 intervals, 20 types, 10 groups (1 000 agents at the peak), escalation, "
+                 + "retrials and repeats, 30 replications on all cores (target ≤ 20 s, ≤ 200 MB)", json: json)
 }
 
 /// `Docs/validation.md`: simulated steady-state M/M/n and M/M/n+M against the exact Erlang C and
