@@ -38,7 +38,7 @@ public struct RunReport: Sendable {
       ("interval_s", .number(scenario.intervalLength)),
       ("intervals", .integer(scenario.intervalCount)),
       ("currency", .string(scenario.costs.currency)),
-      ("opening_hours", .string("\(Self.clock(scenario.clockStart))-\(Self.clock(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
+      ("opening_hours", .string("\(Scenario.clockText(scenario.clockStart))-\(Scenario.clockText(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
       ("totals", Self.metrics(result.totals, extra: [])),
       ("by_type", .object(types)),
       ("by_priority", .object(zip(result.priorityClasses, result.priorities).map { ("P\($0)", Self.metrics($1, extra: [])) })),
@@ -87,7 +87,7 @@ public struct RunReport: Sendable {
     for (i, id) in ids.enumerated() {
       for k in 0..<scenario.intervalCount {
         let start = scenario.clockStart + Double(k) * scenario.intervalLength
-        var row = [csvField(id), String(k + 1), clock(start), clock(start + scenario.intervalLength)]
+        var row = [csvField(id), String(k + 1), Scenario.clockText(start), Scenario.clockText(start + scenario.intervalLength)]
         for estimate in rows[i][k].estimates {
           row += [estimate.map { number($0.mean) } ?? "", estimate?.ci95.map(number) ?? ""]
         }
@@ -134,8 +134,6 @@ public struct RunReport: Sendable {
     return text + "\n" + groups.rendered()
   }
 
-  /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).
-  static func clock(_ seconds: Double) -> String { Scenario.clockText(seconds) }
 
   /// Numbers in CSV: shortest round-trip form.
   static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
