@@ -430,7 +430,8 @@ struct Simulation {
     overflowDelays = delays
     self.delayStart = delayStart
     headcounts = agentGroups.map(\.agents)
-    grossUp = agentGroups.map { 1 / (1 - $0.shrinkage) }
+    let grossUp = agentGroups.map { 1 / (1 - $0.shrinkage) }
+    self.grossUp = grossUp
     staffingSteps = agentGroups.indices.map { g in
       let group = agentGroups[g]
       guard !group.shifts.isEmpty else { return [] }
@@ -459,9 +460,10 @@ struct Simulation {
     self.segments = segments
     self.segmentStart = segmentStart
     lines = Array(repeating: WaitingLine(), count: typeCount)
-    groups = agentGroups.map {
-      $0.shifts.isEmpty ? GroupState(headcount: $0.agents[0], inShift: $0.agents[0], scheduled: Double($0.agents[0]) / (1 - $0.shrinkage))
-        : GroupState(headcount: 0, inShift: 0, scheduled: 0)
+    // A shift-staffed group starts empty: its first staffing step, at the opening, brings its agents.
+    groups = agentGroups.indices.map { g in
+      let first = agentGroups[g].shifts.isEmpty ? agentGroups[g].agents[0] : 0
+      return GroupState(headcount: first, inShift: first, scheduled: Double(first) * grossUp[g])
     }
     nextSegment = Array(segmentStart.dropLast())
     cells = Array(repeating: CellCounters(), count: typeCount * bucketCount)
