@@ -100,6 +100,9 @@ public struct RunResult: Hashable, Sendable {
   /// The priority classes some type has, ascending, and the day of each class's types together.
   public var priorityClasses: [Int]
   public var priorities: [KPIs]
+  /// The channels some type uses, in ``Channel`` order, and the day of each channel's types together.
+  public var channelNames: [Channel]
+  public var channels: [KPIs]
   /// Each agent group's day (``GroupMetric``), in ``Scenario/agentGroups`` order, and
   /// `groupIntervals[group][interval]`.
   public var groups: [KPIs]
@@ -117,6 +120,8 @@ public struct RunResult: Hashable, Sendable {
     }
     priorityClasses = replications.first?.priorityClasses ?? []
     priorities = priorityClasses.indices.map { p in KPIs(replications.map { $0.priorities[p] }) }
+    channelNames = replications.first?.channelNames ?? []
+    channels = channelNames.indices.map { c in KPIs(replications.map { $0.channels[c] }) }
     let groupCount = replications.first?.groups.count ?? 0
     groups = (0..<groupCount).map { g in KPIs(replications.map { $0.groups[g] }) }
     groupIntervals = (0..<groupCount).map { g in

@@ -81,6 +81,21 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case totalCost = "total_cost"
   /// `total_cost ÷ (resolved + contained)`.
   case costPerResolved = "cost_per_resolved"
+  /// Deferred work only (email, tickets; `null` for other types). Items of the opening backlog,
+  /// counted in the first interval's `offered`.
+  case carriedIn = "carried_in"
+  /// Items still waiting at close (or arriving after it), carried over to the next day; counted
+  /// where they arrived.
+  case carriedOver = "carried_over"
+  /// Items waiting at the end of the interval (for the day: at close).
+  case backlog
+  /// Their mean age at that moment: the time since they joined this queue, the opening backlog's
+  /// age at opening included (seconds).
+  case backlogAge = "backlog_age_s"
+  /// The age of the oldest of them (seconds).
+  case backlogOldest = "backlog_oldest_s"
+  /// How many of them are already older than the service-level threshold (overdue).
+  case backlogOverdue = "backlog_overdue"
 
   /// The quantile a percentile metric reports, or `nil`.
   public var quantile: Double? {
@@ -113,6 +128,12 @@ struct CellCounters: Equatable, Sendable {
   /// Problems that first arrived in this cell whose first agent contact ended, and those it resolved.
   var firstContacts = 0.0, firstContactsResolved = 0.0
   var callbacks = 0.0, callbacksAnswered = 0.0, callbackWaits = 0.0
+  /// Deferred work: opening backlog and carried-over items (by arrival), and the backlog waiting at
+  /// the end of the interval (by clock: count, sum of ages, oldest age, overdue items).
+  var carriedIn = 0.0, carriedOver = 0.0
+  var backlog = 0.0, backlogAgeSum = 0.0, backlogOldest = 0.0, backlogOverdue = 0.0
+  /// Whether a deferred type is among the cell's types (the backlog metrics are defined only then).
+  var hasDeferred = false
   /// Filled in when results are assembled (costs are prices times the counts above).
   var contactCost = 0.0, staffCost = 0.0
 
@@ -130,6 +151,22 @@ struct CellCounters: Equatable, Sendable {
     waitOfAnswered += wait
     handleOfAnswered += handle
     waits.record(seconds: wait)
+  }
+
+  mutating func recordBacklog(_ snapshot: (count: Int, ageSum: Double, oldest: Double, overdue: Int)) {
+    backlog = Double(snapshot.count)
+    backlogAgeSum = snapshot.ageSum
+    backlogOldest = snapshot.oldest
+    backlogOverdue = Double(snapshot.overdue)
+  }
+
+  /// Replaces the backlog (a snapshot, which `add` sums over types) with `last`'s: a day's backlog is
+  /// the one at the end of its last interval.
+  mutating func keepBacklog(of last: CellCounters) {
+    backlog = last.backlog
+    backlogAgeSum = last.backlogAgeSum
+    backlogOldest = last.backlogOldest
+    backlogOverdue = last.backlogOverdue
   }
 
   mutating func recordAbandon(wait: Double, inTime: Bool) {
@@ -153,6 +190,10 @@ struct CellCounters: Equatable, Sendable {
     firstContacts += other.firstContacts; firstContactsResolved += other.firstContactsResolved
     contactCost += other.contactCost; staffCost += other.staffCost
     callbacks += other.callbacks; callbacksAnswered += other.callbacksAnswered; callbackWaits += other.callbackWaits
+    carriedIn += other.carriedIn; carriedOver += other.carriedOver
+    backlog += other.backlog; backlogAgeSum += other.backlogAgeSum; backlogOverdue += other.backlogOverdue
+    backlogOldest = max(backlogOldest, other.backlogOldest)
+    hasDeferred = hasDeferred || other.hasDeferred
     agentTimeKnown = agentTimeKnown && other.agentTimeKnown
   }
 
@@ -201,6 +242,12 @@ struct CellCounters: Equatable, Sendable {
       case .staffCost: agentTimeKnown ? staffCost : nil
       case .totalCost: agentTimeKnown ? staffCost + contactCost : nil
       case .costPerResolved: agentTimeKnown ? ratio(staffCost + contactCost, resolved + contained) : nil
+      case .carriedIn: hasDeferred ? carriedIn : nil
+      case .carriedOver: hasDeferred ? carriedOver : nil
+      case .backlog: hasDeferred ? backlog : nil
+      case .backlogAge: hasDeferred ? ratio(backlogAgeSum, backlog) : nil
+      case .backlogOldest: hasDeferred ? backlogOldest : nil
+      case .backlogOverdue: hasDeferred ? backlogOverdue : nil
       }
     }
   }
@@ -213,8 +260,11 @@ public enum GroupMetric: String, CaseIterable, Hashable, Sendable {
   case handled
   /// Mean handle time of those contacts, the group's handle-time factor included (seconds).
   case averageHandleTime = "aht_s"
-  /// Busy agent time ÷ staffed agent time.
+  /// Busy agent time ÷ staffed agent time (an agent holding one chat session or more is busy).
   case occupancy
+  /// Mean contacts in hand per busy agent: 1 for calls and deferred work, up to the group's
+  /// concurrency for chat sessions.
+  case concurrency
   /// Staffed agent time (agent-hours): agents on duty, plus those finishing a contact after
   /// their interval ended.
   case agentHours = "agent_hours"
@@ -230,7 +280,7 @@ public enum GroupMetric: String, CaseIterable, Hashable, Sendable {
 /// A group's counts and agent time in one interval.
 struct GroupCounters: Equatable, Sendable {
   var handled = 0.0, handleTime = 0.0
-  var busyTime = 0.0, staffedTime = 0.0, overtimeTime = 0.0
+  var busyTime = 0.0, staffedTime = 0.0, overtimeTime = 0.0, inHandTime = 0.0
   /// Paid agent time within the plan: headcount grossed up for shrinkage, or paid shift time.
   var scheduledTime = 0.0
   /// Filled in when results are assembled, by ``price(_:overtimeFactor:)``.
@@ -239,6 +289,7 @@ struct GroupCounters: Equatable, Sendable {
   mutating func add(_ other: GroupCounters) {
     handled += other.handled; handleTime += other.handleTime
     busyTime += other.busyTime; staffedTime += other.staffedTime; overtimeTime += other.overtimeTime
+    inHandTime += other.inHandTime
     scheduledTime += other.scheduledTime; paidTime += other.paidTime; cost += other.cost
   }
 
@@ -256,6 +307,7 @@ struct GroupCounters: Equatable, Sendable {
       case .handled: handled
       case .averageHandleTime: handled > 0 ? handleTime / handled : nil
       case .occupancy: staffedTime > 0 ? busyTime / staffedTime : nil
+      case .concurrency: busyTime > 0 ? inHandTime / busyTime : nil
       case .agentHours: staffedTime / 3600
       case .overtimeHours: overtimeTime / 3600
       case .paidHours: paidTime / 3600
@@ -300,6 +352,10 @@ public struct ReplicationResult: Hashable, Sendable {
   public var priorities: [[Double?]]
   /// The priority classes that some type has, ascending.
   public var priorityClasses: [Int]
+  /// `channels[i][metric]`: the types of channel `channelNames[i]` together (channels in
+  /// ``Channel`` order, those some type has).
+  public var channels: [[Double?]]
+  public var channelNames: [Channel]
   /// `groups[group][groupMetric]` for the day, in ``Scenario/agentGroups`` order.
   public var groups: [[Double?]]
   /// `groupIntervals[group][interval][groupMetric]`.

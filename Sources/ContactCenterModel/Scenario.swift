@@ -56,6 +56,13 @@ public struct Scenario: Hashable, Sendable {
                  "an escalation names a type that does not exist")
     precondition(contactTypes.allSatisfy { $0.repeats?.type.map(contactTypes.indices.contains) ?? true },
                  "a repeat contact names a type that does not exist")
+    precondition(contactTypes.allSatisfy {
+      $0.handling != .deferred || ($0.patience == nil && $0.retrial == nil)
+    }, "deferred work never abandons")
+    precondition(contactTypes.allSatisfy { $0.callback == nil || $0.handling == .call }, "only calls take callbacks")
+    precondition(study == .day || contactTypes.allSatisfy { $0.openingBacklog == nil }, "an opening backlog needs a day study")
+    precondition(contactTypes.allSatisfy { $0.openingBacklog == nil || $0.handling == .deferred },
+                 "only deferred work has an opening backlog")
     self.name = name
     self.intervalLength = intervalLength
     self.intervalCount = intervalCount
@@ -74,8 +81,10 @@ public struct Scenario: Hashable, Sendable {
   public var agentGroups: [AgentGroup] {
     groups + contactTypes.enumerated().compactMap { index, type in
       type.agents.map {
-        AgentGroup(id: type.id, skills: [Skill(type: index)], agents: $0, hourlyCost: type.hourlyCost,
-                   shrinkage: type.shrinkage)
+        var group = AgentGroup(id: type.id, skills: [Skill(type: index)], agents: $0, hourlyCost: type.hourlyCost,
+                               shrinkage: type.shrinkage)
+        group.concurrency = type.concurrency
+        return group
       }
     }
   }
@@ -151,10 +160,27 @@ public struct ContactType: Hashable, Sendable {
   public var callback: CallbackOffer?
   /// What this type's contacts cost besides agent time.
   public var contactCosts: ContactCosts
-  /// The hourly cost and shrinkage of its dedicated group, when the type has its own `agents`
-  /// (see ``AgentGroup``).
+  /// The hourly cost, shrinkage and chat concurrency of its dedicated group, when the type has its
+  /// own `agents` (see ``AgentGroup``).
   public var hourlyCost = 0.0
   public var shrinkage = 0.0
+  public var concurrency = Concurrency()
+  /// The channel its contacts come through, and how agents handle them (set both with
+  /// ``setChannel(_:handling:)``).
+  public private(set) var channel = Channel.voice
+  public private(set) var handling = Handling.call
+  /// Deferred work already waiting when the day opens (email and tickets only).
+  public var openingBacklog: OpeningBacklog?
+
+  /// Sets the channel and how its contacts are handled: voice contacts are calls, chat contacts
+  /// sessions, email deferred work; social messages are sessions or deferred work (the default).
+  public mutating func setChannel(_ channel: Channel, handling: Handling? = nil) {
+    let handling = handling ?? channel.defaultHandling
+    precondition(channel == .social || handling == channel.defaultHandling, "only social contacts choose their handling")
+    precondition(channel != .social || handling != .call, "social contacts are sessions or deferred work")
+    self.channel = channel
+    self.handling = handling
+  }
 
   public init(
     id: String, arrivalRates: [Double], handleTime: Distribution, patience: Distribution?,
@@ -183,6 +209,75 @@ public struct ContactType: Hashable, Sendable {
     self.retrial = retrial
     self.repeats = repeats
     self.contactCosts = contactCosts
+  }
+}
+
+/// The channel a type's contacts come through (results are also reported per channel).
+public enum Channel: String, CaseIterable, Hashable, Sendable {
+  case voice, chat, email, ticket, social
+
+  /// How a channel's contacts are handled unless the scenario says otherwise.
+  public var defaultHandling: Handling {
+    switch self {
+    case .voice: .call
+    case .chat: .session
+    case .email, .ticket, .social: .deferred
+    }
+  }
+}
+
+/// How agents handle a type's contacts (`Docs/model.md`, "Channels").
+public enum Handling: String, CaseIterable, Hashable, Sendable {
+  /// A contact takes a whole agent; customers wait on the line and may abandon (voice).
+  case call
+  /// An agent of a group with concurrency k holds up to k sessions at once, each one's handle time
+  /// stretched by the group's factor for the number held (chat).
+  case session
+  /// Deferred work (email, tickets): takes a whole agent, never abandons, and what is still waiting
+  /// at close is carried over to the next day as backlog.
+  case deferred
+}
+
+/// Deferred work waiting when the day opens: `count` items whose ages (in open hours, as in the
+/// service-level target) at opening follow `age`. They count as offered in the first interval.
+public struct OpeningBacklog: Hashable, Sendable {
+  public var count: Int
+  public var age: Distribution
+
+  public init(count: Int, age: Distribution) {
+    precondition(count >= 0, "a backlog count must be ≥ 0")
+    precondition(age.problem == nil, "invalid backlog age distribution")
+    self.count = count
+    self.age = age
+  }
+}
+
+/// How many chat sessions an agent may hold at once (`limit`), and the factor that stretches a
+/// session's handle time when it is the agent's 1st, 2nd, … k-th concurrent one.
+public struct Concurrency: Hashable, Sendable {
+  public var limit: Int
+  /// `stretch[i]` applies to a session started as the agent's (i + 1)-th; `limit` factors.
+  public var stretch: [Double]
+
+  public init(limit: Int = 1, stretch: [Double]? = nil) {
+    precondition(limit >= 1, "concurrency must be ≥ 1")
+    let stretch = stretch ?? Array(repeating: 1, count: limit)
+    precondition(stretch.count == limit && stretch.allSatisfy { $0 > 0 && $0.isFinite },
+                 "one stretch factor > 0 per concurrency level")
+    self.limit = limit
+    self.stretch = stretch
+  }
+}
+
+/// Blending of real-time and deferred work in a group: a free agent takes deferred work only when
+/// no real-time contact it could take is waiting, and only while at least `reserve` other agents of
+/// the group stay idle for real-time contacts.
+public struct Blending: Hashable, Sendable {
+  public var reserve: Int
+
+  public init(reserve: Int = 0) {
+    precondition(reserve >= 0, "a blending reserve must be ≥ 0")
+    self.reserve = reserve
   }
 }
 
@@ -312,6 +407,11 @@ public struct AgentGroup: Hashable, Sendable {
   /// The share of paid time not available for contacts (meetings, training, absence, breaks
   /// beyond the plan), 0 ≤ s < 1: `agents` on duty are paid as `agents ÷ (1 − s)`.
   public var shrinkage: Double
+  /// Chat sessions an agent may hold at once, and their handle-time stretch.
+  public var concurrency = Concurrency()
+  /// Whether (and how) the group blends real-time and deferred work; `nil`: deferred work is taken
+  /// like any other skill, by preference, priority and wait.
+  public var blending: Blending?
 
   public init(id: String, skills: [Skill], agents: [Int], hourlyCost: Double = 0, shrinkage: Double = 0) {
     precondition(hourlyCost >= 0 && hourlyCost.isFinite, "hourly cost must be ≥ 0")

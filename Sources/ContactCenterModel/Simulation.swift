@@ -44,6 +44,8 @@ struct Journey {
   var served: Int32 = 0
   /// Whether it waits for a callback at its current queue.
   var isCallback = false
+  /// In a group that takes sessions: the agent (a ``SessionAgents`` record) serving it.
+  var agent: Int32 = -1
 }
 
 /// A contact waiting in line: its journey and when it joined.
@@ -110,6 +112,21 @@ struct WaitingLine {
     return contact
   }
 
+  /// The contacts still waiting at `now`: how many, the sum and the largest of their times since
+  /// joining, and how many have waited longer than `threshold`. A scan of the line: used for
+  /// deferred work at interval ends only.
+  func backlog(at now: SimTime, threshold: SimTime) -> (count: Int, ageSum: Double, oldest: Double, overdue: Int) {
+    var (count, ageSum, oldest, overdue) = (0, 0.0, 0.0, 0)
+    for position in head..<tail where !slots[Int(position & mask)].hasLeft {
+      let age = now - slots[Int(position & mask)].joined
+      count += 1
+      ageSum += age
+      oldest = max(oldest, age)
+      overdue += age > threshold ? 1 : 0
+    }
+    return (count, ageSum, oldest, overdue)
+  }
+
   /// Removes the first contact, which `first()` has just returned (so no gone contact precedes it).
   mutating func removeFirst() {
     head += 1
@@ -159,6 +176,70 @@ struct IdleAgents {
   }
 }
 
+/// The busy agents of a group that takes sessions, one record each: the contacts in hand (a call
+/// or a deferred item fills an agent to the limit), and, for each load below the limit, the agents
+/// at that load, so the least-loaded agent is found without a scan of the agents.
+struct SessionAgents {
+  private(set) var load: [Int32] = []
+  /// An agent's index in `atLoad[load]` (meaningful while its load is below the limit).
+  private var position: [Int32] = []
+  private var free: [Int32] = []
+  /// `atLoad[l]` for 1 ≤ l < limit (index 0 unused).
+  private var atLoad: [[Int32]]
+  let limit: Int32
+
+  init(limit: Int) {
+    self.limit = Int32(limit)
+    atLoad = Array(repeating: [], count: limit)
+  }
+
+  /// A busy agent with room for one more session, the least loaded, and its load.
+  var leastLoaded: (agent: Int32, load: Int32)? {
+    for level in 1..<Int(limit) where !atLoad[level].isEmpty { return (atLoad[level].last!, Int32(level)) }
+    return nil
+  }
+
+  /// A record for an agent who starts work with `load` contacts in hand.
+  mutating func open(load: Int32) -> Int32 {
+    let agent: Int32
+    if let reused = free.popLast() {
+      agent = reused
+      self.load[Int(agent)] = 0
+    } else {
+      agent = Int32(self.load.count)
+      self.load.append(0)
+      position.append(0)
+    }
+    setLoad(agent, load)
+    return agent
+  }
+
+  mutating func setLoad(_ agent: Int32, _ newLoad: Int32) {
+    let a = Int(agent)
+    let old = Int(load[a])
+    if old > 0 && old < Int(limit) {
+      // Swap-remove from its level list.
+      let i = Int(position[a])
+      let moved = atLoad[old].removeLast()
+      if moved != agent {
+        atLoad[old][i] = moved
+        position[Int(moved)] = Int32(i)
+      }
+    }
+    load[a] = newLoad
+    if newLoad > 0 && newLoad < limit {
+      position[a] = Int32(atLoad[Int(newLoad)].count)
+      atLoad[Int(newLoad)].append(agent)
+    }
+  }
+
+  /// The agent has nothing in hand any more: its record is free.
+  mutating func close(_ agent: Int32) {
+    setLoad(agent, 0)
+    free.append(agent)
+  }
+}
+
 /// A group's agents: how many should be on duty, how many are busy, who is idle since when, and
 /// the time integrals of busy, staffed and overtime since the current bucket started.
 struct GroupState {
@@ -169,16 +250,21 @@ struct GroupState {
   /// Paid agents now: the headcount grossed up for shrinkage, or the agents in paid shift time.
   var scheduled: Double
   var busy = 0
+  /// Contacts in hand: `busy` for calls and deferred work, more when agents hold several sessions.
+  var inHand = 0
   var idle = IdleAgents()
+  /// Which busy agent holds how many sessions (groups that take sessions only).
+  var sessions: SessionAgents
   var lastChange: SimTime = 0
-  var busyArea = 0.0, staffedArea = 0.0, overtimeArea = 0.0, scheduledArea = 0.0
+  var busyArea = 0.0, staffedArea = 0.0, overtimeArea = 0.0, scheduledArea = 0.0, inHandArea = 0.0
   /// Contacts started, and their handle times, since the current bucket started.
   var handled = 0.0, handleTime = 0.0
 
-  init(headcount: Int, inShift: Int, scheduled: Double) {
+  init(headcount: Int, inShift: Int, scheduled: Double, concurrency: Int) {
     self.headcount = headcount
     self.inShift = inShift
     self.scheduled = scheduled
+    sessions = SessionAgents(limit: concurrency)
   }
 
   /// Agents on duty: busy ones (some perhaps finishing after their interval) and idle ones.
@@ -189,6 +275,7 @@ struct GroupState {
     guard elapsed > 0 else { return }
     let busyAgents = Double(busy)
     busyArea += busyAgents * elapsed
+    inHandArea += Double(inHand) * elapsed
     if closed {
       // After close only work is paid: idle agents have gone home (they come back if an escalated
       // contact still needs them), so staffed = busy, and all of it is overtime.
@@ -246,6 +333,14 @@ final class ContactSource {
     meanHandleTime = type.handleTime.mean
   }
 
+  /// The opening backlog's items as (age at opening, handle time), oldest first, drawn on the
+  /// type's own `backlog` stream so that the day's arrivals are the same with or without it.
+  func openingBacklog(_ backlog: OpeningBacklog, seed: StreamSeed) -> [(age: SimTime, handle: SimTime)] {
+    let stream = RandomStream(seed: seed)
+    let age = Sampler(backlog.age)
+    return (0..<backlog.count).map { _ in (stream.sample(age), stream.sample(handleTime)) }.sorted { $0.age > $1.age }
+  }
+
   /// A unit-mean exponential draw: the integrated arrival rate to the next arrival.
   func unitExponential() -> Double { arrivals.exponential(mean: 1) }
 
@@ -296,6 +391,9 @@ struct Eligibility {
   var preference: Int32
   /// Contact-side rank for the scenario's routing policy: lower is chosen first.
   var rank: Int32
+  /// Idle agents the group needs for an arriving contact to take one: 1, or 1 + the blending
+  /// reserve for deferred work.
+  var idleNeeded: Int32 = 1
   var overflowDelay: SimTime
   var handleTimeFactor: Double
   var resolution: Double
@@ -315,6 +413,8 @@ struct Eligibility {
 /// interval boundaries at each interval's rate. No interval, however short its peak, is skipped.
 struct Simulation {
   private let scenario: Scenario
+  private let seed: UInt64
+  private let replication: Int
   private let typeCount: Int
   private let groupCount: Int
   private let bucketCount: Int        // warm-up, n intervals, after close
@@ -334,6 +434,17 @@ struct Simulation {
   /// Whether a type offers callbacks (checked before anything else on the queueing path).
   private let offersCallback: ContiguousArray<Bool>
   private let priorities: [Int32]
+  /// Each type's handling as one bit (``callBit``, ``sessionBit``, ``deferredBit``), so routing can
+  /// filter the types an agent may take with a mask; and the deferred types.
+  private let kindBit: ContiguousArray<UInt8>
+  private let deferredTypes: [Int]
+  /// Per group: whether it takes sessions (then its busy agents are tracked one by one), the
+  /// stretch factor of a session started as an agent's 1st, 2nd, … one, and its blending reserve
+  /// (−1: the group does not blend).
+  private let takesSessions: ContiguousArray<Bool>
+  private let stretch: [[Double]]
+  private let reserve: ContiguousArray<Int>
+  private static let callBit: UInt8 = 1, sessionBit: UInt8 = 2, deferredBit: UInt8 = 4, anyKind: UInt8 = 7
   /// Flat tables, so the inner loop touches no nested array: `skills[skillStart[g]..<skillStart[g + 1]]`
   /// is what group `g` may take, most preferred first; `servers[serverStart[t]..<serverStart[t + 1]]`
   /// the groups that may take type `t`; `overflowDelays[delayStart[t]..<delayStart[t + 1]]` the
@@ -376,6 +487,8 @@ struct Simulation {
 
   init(scenario: Scenario, seed: UInt64, replication: Int) {
     self.scenario = scenario
+    self.seed = seed
+    self.replication = replication
     let types = scenario.contactTypes
     let agentGroups = scenario.agentGroups
     typeCount = types.count
@@ -386,6 +499,17 @@ struct Simulation {
     thresholds = types.map(\.serviceLevel.threshold)
     offersCallback = ContiguousArray(types.map { $0.callback != nil })
     priorities = types.map { Int32($0.priority) }
+    kindBit = ContiguousArray(types.map {
+      switch $0.handling {
+      case .call: Self.callBit
+      case .session: Self.sessionBit
+      case .deferred: Self.deferredBit
+      }
+    })
+    deferredTypes = types.indices.filter { types[$0].handling == .deferred }
+    takesSessions = ContiguousArray(agentGroups.map { $0.skills.contains { types[$0.type].handling == .session } })
+    stretch = agentGroups.map(\.concurrency.stretch)
+    reserve = ContiguousArray(agentGroups.map { $0.blending?.reserve ?? -1 })
     relativeWait = scenario.routing.agentSide == .relativeWait
     var skills = [[Eligibility]](repeating: [], count: agentGroups.count)
     for (g, group) in agentGroups.enumerated() {
@@ -396,10 +520,11 @@ struct Simulation {
         case .groupOrder: rank = skill.preference
         case .leastSkilled: rank = group.skills.count * 1_000_000 + skill.preference
         }
+        let blendedDeferred = types[skill.type].handling == .deferred ? group.blending?.reserve : nil
         let entry = Eligibility(
           group: Int32(g), type: Int32(skill.type), preference: Int32(skill.preference), rank: Int32(rank),
-          overflowDelay: skill.overflowDelay, handleTimeFactor: skill.handleTimeFactor,
-          resolution: skill.resolution ?? types[skill.type].resolution)
+          idleNeeded: Int32(1 + (blendedDeferred ?? 0)), overflowDelay: skill.overflowDelay,
+          handleTimeFactor: skill.handleTimeFactor, resolution: skill.resolution ?? types[skill.type].resolution)
         skills[g].append(entry)
       }
     }
@@ -463,7 +588,8 @@ struct Simulation {
     // A shift-staffed group starts empty: its first staffing step, at the opening, brings its agents.
     groups = agentGroups.indices.map { g in
       let first = agentGroups[g].shifts.isEmpty ? agentGroups[g].agents[0] : 0
-      return GroupState(headcount: first, inShift: first, scheduled: Double(first) * grossUp[g])
+      return GroupState(headcount: first, inShift: first, scheduled: Double(first) * grossUp[g],
+                        concurrency: agentGroups[g].concurrency.limit)
     }
     nextSegment = Array(segmentStart.dropLast())
     cells = Array(repeating: CellCounters(), count: typeCount * bucketCount)
@@ -490,6 +616,7 @@ struct Simulation {
       }
     }
     if scenario.measurementStart == 0 { bucket = 1 }
+    enterOpeningBacklog()
     for type in 0..<typeCount { scheduleNextArrival(type: type, after: 0, from: segmentStart[type]) }
 
     var events: UInt64 = 0
@@ -564,6 +691,22 @@ struct Simulation {
     enter(journey, patience: patience)
   }
 
+  /// Deferred work waiting at the opening joins its queue, oldest first, as if it had joined its age
+  /// ago (so its wait, and its service level, count from then); counted in the first interval.
+  private mutating func enterOpeningBacklog() {
+    for t in deferredTypes {
+      guard let backlog = scenario.contactTypes[t].openingBacklog else { continue }
+      let seed = StreamSeed(master: seed, replication: replication, purpose: .backlog, index: t)
+      let cell = Int32(t * bucketCount + bucket)
+      for item in sourceOwners[t].openingBacklog(backlog, seed: seed) {
+        let journey = newJourney(Journey(
+          type: Int32(t), cell: cell, originCell: cell, origin: -item.age, joined: -item.age, handle: item.handle))
+        cells[Int(cell)].carriedIn += 1
+        join(journey, patience: nil)
+      }
+    }
+  }
+
   /// A customer's contact (new, retrial or repeat) enters: self-service contains a share of them,
   /// the rest join the queue.
   private mutating func enter(_ journey: UInt32, patience: SimTime?) {
@@ -610,7 +753,21 @@ struct Simulation {
     let cell = Int(journeys[Int(journey)].cell)
     cells[cell].offered += 1
     queueLittle[type].arrivals += 1
-    if let server = idleServer(type: type, waited: 0) {
+    if kindBit[type] == Self.callBit {
+      if let server = idleServer(type: type, waited: 0) {
+        takeIdleAgent(server, journey: journey)
+        return
+      }
+    } else if kindBit[type] == Self.sessionBit {
+      if let (skill, agent) = sessionServer(type: type, waited: 0) {
+        startSession(skill, journey: journey, agent: agent)
+        return
+      }
+    } else if closed {
+      // Deferred work arriving after close (an escalation) waits for tomorrow.
+      carryOver(journey, type: type)
+      return
+    } else if let server = idleServer(type: type, waited: 0) {
       takeIdleAgent(server, journey: journey)
       return
     }
@@ -622,7 +779,8 @@ struct Simulation {
       cells[cell].callbacks += 1
       journeys[Int(journey)].isCallback = true
     }
-    let ticket = lines[type].append(WaitingContact(joined: now, journey: journey, hasLeft: false))
+    // The journey's join time: now, or before the run for an opening-backlog item.
+    let ticket = lines[type].append(WaitingContact(joined: journeys[Int(journey)].joined, journey: journey, hasLeft: false))
     if let patience {
       calendar.schedule(.abandon(type: Int32(type), ticket: ticket), at: now + patience)
     }
@@ -657,6 +815,7 @@ struct Simulation {
     var bestSince = SimTime.infinity
     for i in serverStart[type]..<serverStart[type + 1] {
       guard servers[i].overflowDelay <= waited,
+        groups[Int(servers[i].group)].idle.count >= Int(servers[i].idleNeeded),
         let since = groups[Int(servers[i].group)].idle.longestIdleSince,
         (servers[i].rank, since) < (bestRank, bestSince)
       else { continue }
@@ -665,9 +824,45 @@ struct Simulation {
     return best < 0 ? nil : best
   }
 
+  /// For a session contact that has waited `waited` seconds: the skill, and the agent that takes
+  /// it — a busy agent's record, or `nil` for an idle agent. The lowest rank, then the fewest
+  /// sessions in hand (an idle agent holds none), then the agent idle longest. An agent of a group
+  /// above its planned headcount takes nothing new (it winds down to leave).
+  private func sessionServer(type: Int, waited: SimTime) -> (skill: Int, agent: Int32?)? {
+    var best: (skill: Int, agent: Int32?)?
+    var bestKey = (Int32.max, Int32.max, SimTime.infinity)
+    for i in serverStart[type]..<serverStart[type + 1] where servers[i].overflowDelay <= waited {
+      let g = Int(servers[i].group)
+      if let since = groups[g].idle.longestIdleSince {
+        if (servers[i].rank, 0, since) < bestKey {
+          (best, bestKey) = ((Int(servers[i].index), nil), (servers[i].rank, 0, since))
+        }
+      } else if groups[g].onDuty <= groups[g].headcount, let (agent, load) = groups[g].sessions.leastLoaded,
+        (servers[i].rank, load, 0) < bestKey {
+        (best, bestKey) = ((Int(servers[i].index), agent), (servers[i].rank, load, 0))
+      }
+    }
+    return best
+  }
+
   /// The waiting contact a free agent of `group` takes, by the agent-side policy, with the skill
-  /// (an index into `skills`) it is taken under; `nil` when none is eligible.
-  private mutating func nextContact(group: Int) -> (skill: Int, journey: UInt32)? {
+  /// (an index into `skills`) it is taken under; `nil` when none is eligible. `kinds` masks the
+  /// handlings the agent may take (an agent holding sessions takes only sessions). A blending group
+  /// takes deferred work only when no other contact is eligible and `othersIdle` (its idle agents
+  /// besides this one) is at least its reserve.
+  private mutating func nextContact(group: Int, kinds: UInt8 = anyKind, othersIdle: Int) -> (skill: Int, journey: UInt32)? {
+    var allowed = kinds
+    if reserve[group] >= 0 {
+      if let found = bestHead(group: group, kinds: kinds & ~Self.deferredBit) { return take(found) }
+      guard othersIdle >= reserve[group] else { return nil }
+      allowed = kinds & Self.deferredBit
+    }
+    return bestHead(group: group, kinds: allowed).map { take($0) }
+  }
+
+  /// The head of line the agent-side policy picks for `group` among the types in `kinds`.
+  @inline(__always)
+  private mutating func bestHead(group: Int, kinds: UInt8) -> (skill: Int, journey: UInt32)? {
     let now = calendar.now
     var best = -1
     var bestPriority = Int32.max
@@ -676,7 +871,8 @@ struct Simulation {
     var bestJourney: UInt32 = 0
     for i in skillStart[group]..<skillStart[group + 1] {
       let type = Int(skills[i].type)
-      guard let head = lines[type].first(), now - head.joined >= skills[i].overflowDelay else { continue }
+      guard kinds & kindBit[type] != 0, let head = lines[type].first(), now - head.joined >= skills[i].overflowDelay
+      else { continue }
       if relativeWait {
         let score = (now - head.joined) / max(thresholds[type], 1)
         if score > bestScore { (best, bestScore, bestJourney) = (i, score, head.journey) }
@@ -688,11 +884,15 @@ struct Simulation {
         }
       }
     }
-    guard best >= 0 else { return nil }
-    let type = Int(skills[best].type)
+    return best < 0 ? nil : (best, bestJourney)
+  }
+
+  /// Removes the chosen head from its line.
+  private mutating func take(_ found: (skill: Int, journey: UInt32)) -> (skill: Int, journey: UInt32) {
+    let type = Int(skills[found.skill].type)
     accumulateQueue(type: type)
     lines[type].removeFirst()
-    return (best, bestJourney)
+    return found
   }
 
   private mutating func takeIdleAgent(_ skill: Int, journey: UInt32) {
@@ -700,17 +900,44 @@ struct Simulation {
     accumulateGroup(g)
     groups[g].idle.removeLongestIdle()
     groups[g].busy += 1
-    beginService(skill, journey: journey)
+    if takesSessions[g] { hand(skill, journey: journey, to: nil) } else { beginService(skill, journey: journey) }
+  }
+
+  /// A session contact starts with a busy agent of `agent`'s record, or (`nil`) an idle agent.
+  private mutating func startSession(_ skill: Int, journey: UInt32, agent: Int32?) {
+    guard let agent else { return takeIdleAgent(skill, journey: journey) }
+    accumulateGroup(Int(skills[skill].group))
+    hand(skill, journey: journey, to: agent)
+  }
+
+  /// In a group that takes sessions, `journey` goes to the busy agent of record `agent`, or (`nil`)
+  /// to an agent just counted busy, who gets a record. A session adds one to the agent's load and is
+  /// stretched by the factor for that load; a call or deferred item fills the agent.
+  private mutating func hand(_ skill: Int, journey: UInt32, to agent: Int32?) {
+    let g = Int(skills[skill].group)
+    let isSession = kindBit[Int(skills[skill].type)] == Self.sessionBit
+    let record: Int32, load: Int32
+    if let agent {
+      record = agent
+      load = groups[g].sessions.load[Int(agent)] + 1
+      groups[g].sessions.setLoad(agent, load)
+    } else {
+      load = isSession ? 1 : groups[g].sessions.limit
+      record = groups[g].sessions.open(load: load)
+    }
+    journeys[Int(journey)].agent = record
+    beginService(skill, journey: journey, stretch: isSession ? stretch[g][Int(load) - 1] : 1)
   }
 
   // MARK: Service
 
-  /// An agent of the skill's group (already counted busy) starts on `journey`.
-  private mutating func beginService(_ skill: Int, journey: UInt32) {
+  /// An agent of the skill's group (already counted busy, the group's integrals accumulated to now)
+  /// starts on `journey`; `stretch` multiplies a session's handle time.
+  private mutating func beginService(_ skill: Int, journey: UInt32, stretch: Double = 1) {
     let now = calendar.now
     let contact = journeys[Int(journey)]
     let type = Int(contact.type)
-    let handle = contact.handle * skills[skill].handleTimeFactor
+    let handle = contact.handle * skills[skill].handleTimeFactor * stretch
     let wait = now - contact.joined
     cells[Int(contact.cell)].recordAnswer(wait: wait, handle: handle, inTime: wait <= thresholds[type])
     if contact.isCallback {
@@ -718,8 +945,10 @@ struct Simulation {
       cells[Int(contact.cell)].callbackWaits += wait
     }
     queueLittle[type].answered += 1
-    queueLittle[type].sumOfWaits += wait
+    // An opening-backlog item joined before the run: only its wait within the run is in the queue area.
+    queueLittle[type].sumOfWaits += now - max(contact.joined, 0)
     let g = Int(skills[skill].group)
+    groups[g].inHand += 1
     groups[g].handled += 1
     groups[g].handleTime += handle
     calendar.schedule(.serviceEnd(skill: Int32(skill), journey: journey), at: now + handle)
@@ -729,17 +958,47 @@ struct Simulation {
     let g = Int(skills[skill].group)
     let resolution = skills[skill].resolution
     accumulateGroup(g)
+    groups[g].inHand -= 1
     // The agent is free: off duty if the group has more agents on duty than planned, else it takes
     // the next eligible contact or becomes idle.
-    if groups[g].onDuty > groups[g].headcount {
+    if takesSessions[g] {
+      release(skill: skill, journey: journey)
+    } else if groups[g].onDuty > groups[g].headcount {
       groups[g].busy -= 1
-    } else if let (skill, next) = nextContact(group: g) {
+    } else if let (skill, next) = nextContact(group: g, othersIdle: groups[g].idle.count) {
       beginService(skill, journey: next)
     } else {
       groups[g].busy -= 1
       groups[g].idle.append(since: calendar.now)
     }
     settle(journey, resolution: resolution)
+  }
+
+  /// In a group that takes sessions, the agent serving `journey` finishes it. With nothing left in
+  /// hand it is free as in `finishService`; still holding sessions, it takes another waiting session
+  /// unless its group is above its planned headcount.
+  private mutating func release(skill: Int, journey: UInt32) {
+    let g = Int(skills[skill].group)
+    let agent = journeys[Int(journey)].agent
+    let held = groups[g].sessions.load[Int(agent)]
+    let left = kindBit[Int(skills[skill].type)] == Self.sessionBit ? held - 1 : 0
+    let overStaffed = groups[g].onDuty > groups[g].headcount
+    if left > 0 {
+      groups[g].sessions.setLoad(agent, left)
+      if !overStaffed, let (skill, next) = nextContact(group: g, kinds: Self.sessionBit, othersIdle: groups[g].idle.count) {
+        hand(skill, journey: next, to: agent)
+      }
+      return
+    }
+    groups[g].sessions.close(agent)
+    if overStaffed {
+      groups[g].busy -= 1
+    } else if let (skill, next) = nextContact(group: g, othersIdle: groups[g].idle.count) {
+      hand(skill, journey: next, to: nil)
+    } else {
+      groups[g].busy -= 1
+      groups[g].idle.append(since: calendar.now)
+    }
   }
 
   /// After service: resolved, escalated to another queue, or left unresolved.
@@ -817,12 +1076,29 @@ struct Simulation {
   }
 
   private mutating func overflow(type: Int, ticket: UInt32) {
-    guard let waiting = lines[type].waitingContact(ticket),
-      let server = idleServer(type: type, waited: calendar.now - waiting.joined)
-    else { return }
-    accumulateQueue(type: type)
-    lines[type].remove(ticket)
-    takeIdleAgent(server, journey: waiting.journey)
+    guard let waiting = lines[type].waitingContact(ticket) else { return }
+    let waited = calendar.now - waiting.joined
+    if kindBit[type] == Self.sessionBit {
+      guard let (skill, agent) = sessionServer(type: type, waited: waited) else { return }
+      accumulateQueue(type: type)
+      lines[type].remove(ticket)
+      startSession(skill, journey: waiting.journey, agent: agent)
+    } else {
+      guard let server = idleServer(type: type, waited: waited) else { return }
+      accumulateQueue(type: type)
+      lines[type].remove(ticket)
+      takeIdleAgent(server, journey: waiting.journey)
+    }
+  }
+
+  /// Deferred work still waiting at close (or arriving after it) is carried over to the next day:
+  /// counted where it arrived, and out of this run.
+  private mutating func carryOver(_ journey: UInt32, type: Int) {
+    let contact = journeys[Int(journey)]
+    cells[Int(contact.cell)].carriedOver += 1
+    queueLittle[type].unserved += 1
+    queueLittle[type].sumOfWaits += calendar.now - max(contact.joined, 0)
+    releaseJourney(journey)
   }
 
   // MARK: Journeys
@@ -843,9 +1119,18 @@ struct Simulation {
   private mutating func startBucket(_ k: Int) {
     for type in 0..<typeCount { flushQueue(type: type) }
     for g in 0..<groupCount { flushGroup(g) }
+    if bucket >= 1 {
+      for t in deferredTypes {
+        let backlog = lines[t].backlog(at: calendar.now, threshold: thresholds[t])
+        cells[t * bucketCount + bucket].recordBacklog(backlog)
+      }
+    }
     bucket = k
     if k == bucketCount - 1 {
       closed = true     // the last interval's agents stay until every contact is finished
+      for t in deferredTypes {
+        while let waiting = lines[t].popFirst() { carryOver(waiting.journey, type: t) }
+      }
       return
     }
     for g in 0..<groupCount where staffingSteps[g].isEmpty {
@@ -874,10 +1159,17 @@ struct Simulation {
     while groups[g].onDuty > available && groups[g].idle.count > 0 { groups[g].idle.removeMostRecent() }
   }
 
-  /// The group's idle agents take waiting contacts while there are eligible ones.
+  /// The group's idle agents take waiting contacts while there are eligible ones; then, in a group
+  /// that takes sessions, its least-loaded busy agents take waiting sessions while they have room.
   private mutating func serveWaiting(group g: Int) {
-    while groups[g].idle.count > 0, let (skill, next) = nextContact(group: g) {
+    while groups[g].idle.count > 0, let (skill, next) = nextContact(group: g, othersIdle: groups[g].idle.count - 1) {
       takeIdleAgent(skill, journey: next)
+    }
+    guard takesSessions[g] else { return }
+    while groups[g].onDuty <= groups[g].headcount, let (agent, _) = groups[g].sessions.leastLoaded,
+      let (skill, next) = nextContact(group: g, kinds: Self.sessionBit, othersIdle: groups[g].idle.count) {
+      accumulateGroup(g)
+      hand(skill, journey: next, to: agent)
     }
   }
 
@@ -909,12 +1201,14 @@ struct Simulation {
     groupCells[cell].scheduledTime += groups[g].scheduledArea
     groupCells[cell].handled += groups[g].handled
     groupCells[cell].handleTime += groups[g].handleTime
+    groupCells[cell].inHandTime += groups[g].inHandArea
     groupLittle[g].busyArea += groups[g].busyArea
     groupLittle[g].sumOfHandleTimes += groups[g].handleTime
     groups[g].busyArea = 0
     groups[g].staffedArea = 0
     groups[g].overtimeArea = 0
     groups[g].scheduledArea = 0
+    groups[g].inHandArea = 0
     groups[g].handled = 0
     groups[g].handleTime = 0
   }
@@ -955,6 +1249,7 @@ struct Simulation {
     }
     func typeCell(_ t: Int, _ k: Int) -> CellCounters {
       var cell = cells[t * bucketCount + k]
+      cell.hasDeferred = types[t].handling == .deferred
       cell.contactCost = cell.contactCost(at: types[t].contactCosts)
       if let groups = dedicated[t] {
         for g in groups {
@@ -969,6 +1264,7 @@ struct Simulation {
     }
     var centre = CellCounters()
     var byPriority: [Int: CellCounters] = [:]
+    var byChannel: [Channel: CellCounters] = [:]
     var intervals: [[[Double?]]] = []
     var typeValues: [[Double?]] = []
     for (t, type) in types.enumerated() {
@@ -976,6 +1272,7 @@ struct Simulation {
       intervals.append((1...n).map { typeCell(t, $0).values(serviceLevel: definition) })
       var day = CellCounters()
       for k in dayBuckets { day.add(typeCell(t, k)) }
+      day.keepBacklog(of: typeCell(t, n))     // the day's backlog is the one at close
       typeValues.append(day.values(serviceLevel: definition))
       day.agentTimeKnown = true
       day.busyTime = 0
@@ -983,6 +1280,7 @@ struct Simulation {
       day.staffCost = 0
       centre.add(day)
       byPriority[type.priority, default: CellCounters()].add(day)
+      byChannel[type.channel, default: CellCounters()].add(day)
     }
     var groupValues: [[Double?]] = []
     var groupIntervals: [[[Double?]]] = []
@@ -1005,11 +1303,18 @@ struct Simulation {
       cell.agentTimeKnown = false
       return cell.values(serviceLevel: commonDefinition(types.filter { $0.priority == p }))
     }
+    let channels = Channel.allCases.filter { byChannel[$0] != nil }
+    let channelValues = channels.map { c -> [Double?] in
+      var cell = byChannel[c]!
+      cell.agentTimeKnown = false
+      return cell.values(serviceLevel: commonDefinition(types.filter { $0.channel == c }))
+    }
     var little = LittleCheck()
     for check in queueLittle + groupLittle { little.add(check) }
     return ReplicationResult(
       intervals: intervals, types: typeValues, totals: centre.values(serviceLevel: commonDefinition(types)),
-      priorities: priorityValues, priorityClasses: classes, groups: groupValues, groupIntervals: groupIntervals,
+      priorities: priorityValues, priorityClasses: classes, channels: channelValues, channelNames: channels,
+      groups: groupValues, groupIntervals: groupIntervals,
       little: little, queues: queueLittle, agentGroups: groupLittle, busyness: busyness, events: events)
   }
 }

@@ -24,6 +24,8 @@ public struct RunReport: Sendable {
     }
     let types = zip(scenario.contactTypes, result.types).map { type, kpis -> (String, JSONValue) in
       (type.id, Self.metrics(kpis, extra: [
+        ("channel", .string(type.channel.rawValue)),
+        ("handling", .string(type.handling.rawValue)),
         ("sl_threshold_s", .number(type.serviceLevel.threshold)),
         ("sl_definition", .string(type.serviceLevel.definition.rawValue)),
       ]))
@@ -42,6 +44,7 @@ public struct RunReport: Sendable {
       ("totals", Self.metrics(result.totals, extra: [])),
       ("by_type", .object(types)),
       ("by_priority", .object(zip(result.priorityClasses, result.priorities).map { ("P\($0)", Self.metrics($1, extra: [])) })),
+      ("by_channel", .object(zip(result.channelNames, result.channels).map { ($0.rawValue, Self.metrics($1, extra: [])) })),
       ("by_group", .object(zip(scenario.agentGroups, result.groups).map { group, kpis in
         (group.id, Self.estimates(kpis, GroupMetric.allCases.map(\.rawValue), extra: [
           ("skills", .array(group.skills.map { .string(scenario.contactTypes[$0.type].id) })),
@@ -116,8 +119,21 @@ public struct RunReport: Sendable {
        cell(kpis[.abandonRate], percent), cell(kpis[Metric.occupancy], percent), cell(kpis[Metric.averageHandleTime], seconds)]
     }
     for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
+    if result.channelNames.count > 1 {
+      for (channel, kpis) in zip(result.channelNames, result.channels) { table.append(row("all \(channel.rawValue)", kpis)) }
+    }
     if result.scenario.contactTypes.count > 1 { table.append(row("all", result.totals)) }
     var text = table.rendered()
+    let deferred = zip(result.scenario.contactTypes, result.types).filter { $0.0.handling == .deferred }
+    if !deferred.isEmpty {
+      let ageHours = { (x: Double) in String(format: "%.1fh", x / 3600) }
+      var backlog = TextTable(headers: ["deferred work", "carried in", "backlog at close", "mean age", "oldest", "overdue"])
+      for (type, kpis) in deferred {
+        backlog.append([type.id, cell(kpis[.carriedIn], count), cell(kpis[.backlog], count), cell(kpis[.backlogAge], ageHours),
+                        cell(kpis[.backlogOldest], ageHours), cell(kpis[.backlogOverdue], count)])
+      }
+      text += "\n" + backlog.rendered()
+    }
     if let total = result.totals[.totalCost], total.mean > 0 {
       let money = { (x: Double) in String(format: "%.2f", x) }
       let currency = result.scenario.costs.currency.isEmpty ? "" : " " + result.scenario.costs.currency
@@ -125,10 +141,14 @@ public struct RunReport: Sendable {
         + "\(cell(result.totals[.contactCost], money))); per resolved contact \(cell(result.totals[.costPerResolved], money))\(currency)"
     }
     guard !result.scenario.groups.isEmpty else { return text }
-    var groups = TextTable(headers: ["group", "handled", "AHT", "occupancy", "agent-hours", "overtime-hours", "paid-hours", "cost"])
+    let sessions = result.scenario.agentGroups.contains { $0.concurrency.limit > 1 }
+    var groups = TextTable(headers: ["group", "handled", "AHT", "occupancy"] + (sessions ? ["in hand"] : [])
+                           + ["agent-hours", "overtime-hours", "paid-hours", "cost"])
     for (group, kpis) in zip(result.scenario.agentGroups, result.groups) {
       groups.append([group.id, cell(kpis[.handled], count), cell(kpis[GroupMetric.averageHandleTime], seconds),
-                     cell(kpis[GroupMetric.occupancy], percent), cell(kpis[GroupMetric.agentHours], hours),
+                     cell(kpis[GroupMetric.occupancy], percent)]
+                    + (sessions ? [cell(kpis[.concurrency], { String(format: "%.2f", $0) })] : [])
+                    + [cell(kpis[GroupMetric.agentHours], hours),
                      cell(kpis[.overtimeHours], hours), cell(kpis[.paidHours], hours), cell(kpis[.cost], { String(format: "%.0f", $0) })])
     }
     return text + "\n" + groups.rendered()

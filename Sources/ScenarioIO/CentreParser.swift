@@ -5,7 +5,9 @@ import Yams
 /// The multi-skill part of the scenario format: routing, agent groups and their skills, priority
 /// classes, resolution and escalation (documented in `Docs/scenario-format.md`).
 extension ScenarioParser {
-  static let groupKeys = ["id", "description", "agents", "shifts", "skills", "hourlyCost", "shrinkage"]
+  static let groupKeys = [
+    "id", "description", "agents", "shifts", "skills", "hourlyCost", "shrinkage", "concurrency", "stretch", "blending",
+  ]
   static let contactCostKeys = ["perContact", "telephonyPerMinute", "perAbandoned", "perContained"]
   static let costKeys = ["currency", "overtimeFactor"] + contactCostKeys
   static let skillKeys = ["type", "preference", "handleTimeFactor", "resolution", "overflowAfter"]
@@ -211,13 +213,29 @@ extension ScenarioParser {
       let skills = reader.required(fields, "skills", expected: "a list of the types the group takes")
         .flatMap { skillList($0, fields.path("skills"), types: types, reader: &reader) }
       let (hourly, shrinkage) = staffCost(fields, reader: &reader)
-      guard let id, let skills, let hourly, let shrinkage else { continue }
-      if let agents {
-        groups.append(AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage))
-      } else if let shifts, let day {
-        groups.append(AgentGroup(id: id, skills: skills, shifts: shifts, intervals: intervals, length: day.length,
-                                 hourlyCost: hourly, shrinkage: shrinkage))
+      var concurrency: Concurrency?
+      var blending: Blending?? = .some(nil)
+      if let skills {
+        concurrency = Self.concurrency(
+          fields, takesSessions: skills.contains { types[$0.type].handling == .session },
+          misplaced: "in a group that takes chat sessions (a chat type, or social handled as chat)", reader: &reader)
+        if let node = fields["blending"] {
+          blending = Self.blending(node, fields.path("blending"), skills: skills, types: types, reader: &reader)
+        }
       }
+      guard let id, let skills, let hourly, let shrinkage, let concurrency, let blending else { continue }
+      var group: AgentGroup
+      if let agents {
+        group = AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage)
+      } else if let shifts, let day {
+        group = AgentGroup(id: id, skills: skills, shifts: shifts, intervals: intervals, length: day.length,
+                           hourlyCost: hourly, shrinkage: shrinkage)
+      } else {
+        continue
+      }
+      group.concurrency = concurrency
+      group.blending = blending
+      groups.append(group)
     }
     return groups
   }

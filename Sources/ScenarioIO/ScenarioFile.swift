@@ -87,7 +87,7 @@ enum ScenarioParser {
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
     "resolution", "escalation", "containment", "retrial", "repeat", "callback", "costs", "hourlyCost",
-    "shrinkage",
+    "shrinkage", "channel", "handledAs", "backlog", "concurrency", "stretch",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -155,7 +155,7 @@ enum ScenarioParser {
       for (index, item) in items.prefix(1_000).enumerated() {
         let path = "contactTypes[\(index)]"
         guard let type = contactType(item, path, intervals: intervalCount, intervalLength: interval,
-                                     serviceLevel: defaultLevel, reader: &reader)
+                                     serviceLevel: defaultLevel, dayStudy: study == .day, reader: &reader)
         else { continue }
         if !seen.insert(type.id).inserted {
           reader.fail(at: item, "\(path).id", expected: "an id used by no other type", found: type.id)
@@ -170,6 +170,10 @@ enum ScenarioParser {
     if types.count == typeNodes.count, let intervalCount {
       for (index, item) in typeNodes.enumerated() {
         types[index].escalations = escalations(item, "contactTypes[\(index)]", types: types, reader: &reader)
+        if types[index].handling == .deferred, let node = item["retrial"] {
+          reader.fail(at: node, "contactTypes[\(index)].retrial",
+                      expected: "no retrial on deferred work (it never abandons; a customer who comes back unresolved is a repeat)")
+        }
         types[index].retrial = item["retrial"].flatMap {
           recontact($0, "contactTypes[\(index)].retrial", types: types, reader: &reader)
         }
@@ -241,7 +245,7 @@ enum ScenarioParser {
 
   static func contactType(
     _ node: Node, _ path: String, intervals: Int?, intervalLength: Double?, serviceLevel defaultLevel: ServiceLevelRule,
-    reader: inout YAMLReader
+    dayStudy: Bool, reader: inout YAMLReader
   ) -> ContactType? {
     guard let fields = reader.mapping(node, path, allowed: typeKeys) else { return nil }
     let id = reader.required(fields, "id", expected: "an id such as 'support'").flatMap {
@@ -296,14 +300,32 @@ enum ScenarioParser {
     let priority = fields["priority"].map { priorityClass($0, fields.path("priority"), reader: &reader) } ?? 1
     let resolution = fields["resolution"].map { probability($0, fields.path("resolution"), reader: &reader) } ?? 1
     let containment = fields["containment"].map { probability($0, fields.path("containment"), reader: &reader) } ?? 0
+    let channel = Self.channel(fields, reader: &reader)
     var callback: CallbackOffer?? = .some(nil)
-    if let node = fields["callback"] { callback = callbackOffer(node, fields.path("callback"), reader: &reader).map { .some($0) } }
+    if let node = fields["callback"], channel != nil {
+      callback = callbackOffer(node, fields.path("callback"), reader: &reader).map { .some($0) }
+    }
+    var backlog: OpeningBacklog?? = .some(nil)
+    if let node = fields["backlog"], let (_, handling) = channel {
+      backlog = openingBacklog(node, fields.path("backlog"), handling: handling, dayStudy: dayStudy, reader: &reader)
+        .map { .some($0) }
+    }
+    var concurrency: Concurrency? = Concurrency()
+    if let (_, handling) = channel {
+      concurrency = Self.concurrency(
+        fields, takesSessions: handling == .session && agents != .some(nil),
+        misplaced: "on a chat type (or social handled as chat) with its own agents; otherwise on the groups that serve it",
+        reader: &reader)
+    }
     guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution,
-      let containment, let callback
+      let containment, let callback, let (channel, handling) = channel, let backlog, let concurrency
     else { return nil }
     var type = ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
                            serviceLevel: level, priority: priority, resolution: resolution, containment: containment)
+    type.setChannel(channel, handling: handling)
     type.callback = callback
+    type.openingBacklog = backlog
+    type.concurrency = concurrency
     return type
   }
 

@@ -8,7 +8,7 @@ import Darwin
 /// What a random stream is used for. Each purpose has its own stream, so adding a new use of
 /// randomness never shifts the numbers an existing one draws.
 public enum StreamPurpose: UInt64, Sendable, CaseIterable {
-  case arrivals = 1, handleTime, patience, outcome, routing, busyness, staffing
+  case arrivals = 1, handleTime, patience, outcome, routing, busyness, staffing, backlog
 }
 
 /// The seed of one stream, derived from (master seed, replication, purpose, index) by SplitMix64

@@ -77,7 +77,7 @@ struct ScenarioFileTests {
       several-errors.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found -5m
       several-errors.yaml:8:15: error: contactTypes[0].patience.shape: expected a shape from 0.05 to 100, found nothing (the key is missing)
       several-errors.yaml:9:13: error: contactTypes[0].agents: expected 4 values, one per interval, found 2
-      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, callback, costs, hourlyCost, shrinkage, found unknown key 'servicelevel'
+      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, callback, costs, hourlyCost, shrinkage, channel, handledAs, backlog, concurrency, stretch, found unknown key 'servicelevel'
         hint: did you mean 'serviceLevel'?
       """)
   }
