@@ -364,7 +364,8 @@ func referenceSection(
   do {
     reference = try ReferenceFile(json: Data(contentsOf: url))
   } catch {
-    FileHandle.standardError.write(Data("ccsim-bench: cannot read reference file \(url.path): \(error)\n".utf8))
+    FileHandle.standardError.write(Data(
+      "ccsim-bench: cannot read reference file \(url.path) (give its folder with --reference DIR): \(error)\n".utf8))
     exit(1)
   }
   let cases = reference.cases.filter(include).map(study)
