@@ -34,6 +34,7 @@ let package = Package(
       name: "ScenarioIO",
       dependencies: ["ContactCenterModel", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
+    .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
@@ -44,14 +45,15 @@ let package = Package(
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "ccsim-bench", dependencies: ["Queueing", "ContactCenterModel", "Stochastic"], swiftSettings: strict),
+      name: "ccsim-bench", dependencies: ["Queueing", "ContactCenterModel", "ReferenceCases", "Stochastic"],
+      swiftSettings: strict),
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strict),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
     .testTarget(
-      name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "Stochastic"],
+      name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "ReferenceCases", "Stochastic"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],

@@ -1,0 +1,133 @@
+import ContactCenterModel
+import Stochastic
+
+/// A reference case as a simulation study: the steady-state scenario that models it, the
+/// replications and seed to run it with, and which simulated metric estimates which reference
+/// value. The tests and `ccsim-bench --workload validation` (`Docs/validation.md`) run the same
+/// studies, so both see the same numbers.
+///
+///     let study = ReferenceStudy.nDesign(file.cases[0])
+///     let agreements = study.agreements(with: study.run())
+///     agreements.allSatisfy(\.isInside)
+public struct ReferenceStudy: Sendable {
+  public var reference: ReferenceCase
+  /// How the file says a product's value is judged.
+  public var rule: ToleranceRule
+  public var scenario: Scenario
+  /// Independent replications (20, each of one long measurement window after a warm-up).
+  public var replications: Int
+  /// The master seed, fixed so that pass/fail is deterministic.
+  public var seed: UInt64
+  /// The metrics compared, in report order.
+  public var comparisons: [ReferenceComparison]
+
+  /// The priority cases the tests and the report use: multi-server cases with two and three classes
+  /// at loads from 0.83 to 0.85 (the others are single-server or near-duplicates).
+  public static let priorityCaseIDs: Set<String> = ["PR-001", "PR-002", "PR-013", "PR-022"]
+
+  /// Runs the study's replications.
+  /// - Parameter threads: ≥ 1; the result does not depend on it.
+  public func run(threads: Int = 2) -> RunResult {
+    Experiment(scenario: scenario, seed: seed).run(replications: replications, threads: threads)
+  }
+
+  /// Each comparison judged by ``rule`` on `result` (a run of this study).
+  public func agreements(with result: RunResult) -> [Agreement] {
+    comparisons.map { comparison in
+      var tally = Tally()
+      for replication in result.replications {
+        if let value = comparison.reading.value(in: replication) { tally.add(value) }
+      }
+      return Agreement(comparison: comparison, rule: rule, reference: reference, simulated: tally)
+    }
+  }
+}
+
+/// How a simulated value is judged against a reference value: the `tolerance_rule` of its file.
+public enum ToleranceRule: Hashable, Sendable {
+  /// A reference simulation's value (mean of `n_reps` replications with standard deviation
+  /// `sd_per_rep`): inside iff |simulated − value| ≤ 4·√(sd_per_rep²/n_reps + sd²/R), where `sd`
+  /// is the standard deviation of the simulator's `R` replications.
+  case referenceSimulation
+  /// An exact value: inside iff it lies in the simulated 99% confidence interval, or within the
+  /// file's `abs_tol + rel_tol·|value|` of the simulated mean.
+  case exact
+}
+
+/// Where a simulated metric is read from one replication's results.
+public enum Reading: Hashable, Sendable {
+  /// A contact metric of one type's day.
+  case type(Metric, Int)
+  /// A contact metric of the whole centre's day.
+  case total(Metric)
+  /// A metric of one agent group's day.
+  case group(GroupMetric, Int)
+  /// A count of one type (e.g. resolved) divided by the contacts offered to another (the entry type).
+  case share(Metric, type: Int, ofOfferedTo: Int)
+
+  /// The value in `replication`, or `nil` where the replication does not define it.
+  public func value(in replication: ReplicationResult) -> Double? {
+    switch self {
+    case .type(let metric, let type): replication.types[type][Self.index(metric)]
+    case .total(let metric): replication.totals[Self.index(metric)]
+    case .group(let metric, let group): replication.groups[group][GroupMetric.allCases.firstIndex(of: metric)!]
+    case .share(let metric, let type, let entry):
+      replication.types[type][Self.index(metric)].flatMap { count in
+        replication.types[entry][Self.index(.offered)].map { count / $0 }
+      }
+    }
+  }
+
+  private static func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
+}
+
+/// One reference value and the simulated metric that estimates it.
+public struct ReferenceComparison: Hashable, Sendable {
+  /// The reference file's key, e.g. `"class1_p_wait"`.
+  public var key: String
+  /// The simulator's side in words, e.g. `"class1 wait_probability"`.
+  public var label: String
+  public var reading: Reading
+}
+
+/// A simulated metric judged against its reference value.
+public struct Agreement: Hashable, Sendable, CustomStringConvertible {
+  public var caseID: String
+  public var comparison: ReferenceComparison
+  /// The reference value; `nil` if the case lacks the key (never inside).
+  public var reference: Double?
+  /// The simulated mean over replications and its 99% Student-t confidence interval.
+  public var simulated: ConfidenceInterval
+  /// The largest |simulated − reference| the rule accepts.
+  public var allowed: Double
+  public var isInside: Bool
+
+  init(comparison: ReferenceComparison, rule: ToleranceRule, reference: ReferenceCase, simulated: Tally) {
+    caseID = reference.id
+    self.comparison = comparison
+    self.simulated = simulated.confidenceInterval(level: 0.99)
+    let key = comparison.key
+    self.reference = reference.expected(key)
+    switch rule {
+    case .referenceSimulation:
+      if let sd = reference.expected(key, "sd_per_rep"), let n = reference.expected(key, "n_reps") {
+        let ours = simulated.standardDeviation
+        allowed = max(4 * (sd * sd / n + ours * ours / Double(simulated.count)).squareRoot(), 1e-12)
+      } else {
+        allowed = .nan
+      }
+    case .exact:
+      let absolute = reference.expected(key, "abs_tol") ?? 0, relative = reference.expected(key, "rel_tol") ?? 0
+      let tolerance = absolute + relative * abs(self.reference ?? 0)
+      allowed = max(self.simulated.halfWidth, tolerance)
+    }
+    let deviation = self.reference.map { abs(simulated.mean - $0) } ?? .nan
+    isInside = deviation <= allowed   // false for a missing reference or tolerance (NaN)
+  }
+
+  public var description: String {
+    guard let reference else { return "\(caseID) lacks \(comparison.key)" }
+    return "\(caseID) \(comparison.key) (\(comparison.label)): simulated \(simulated.mean) "
+      + "vs reference \(reference) ± \(allowed)"
+  }
+}
