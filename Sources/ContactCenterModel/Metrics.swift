@@ -16,7 +16,8 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   /// never abandon).
   case unserved
   /// Answered within the threshold ÷ the denominator the type's service-level definition names
-  /// (contained contacts excluded).
+  /// (contained contacts excluded, and carried-over deferred work that was not yet past the
+  /// threshold at close: whether it meets its target is decided the next day).
   case serviceLevel = "service_level"
   /// Share of the contacts reaching the queue (offered − contained) that found no free agent and
   /// queued, P(wait > 0).
@@ -131,6 +132,8 @@ struct CellCounters: Equatable, Sendable {
   /// Deferred work: opening backlog and carried-over items (by arrival), and the backlog waiting at
   /// the end of the interval (by clock: count, sum of ages, oldest age, overdue items).
   var carriedIn = 0.0, carriedOver = 0.0
+  /// Carried-over items already past the service-level threshold when carried over.
+  var carriedOverdue = 0.0
   var backlog = 0.0, backlogAgeSum = 0.0, backlogOldest = 0.0, backlogOverdue = 0.0
   /// Whether a deferred type is among the cell's types (the backlog metrics are defined only then).
   var hasDeferred = false
@@ -190,7 +193,7 @@ struct CellCounters: Equatable, Sendable {
     firstContacts += other.firstContacts; firstContactsResolved += other.firstContactsResolved
     contactCost += other.contactCost; staffCost += other.staffCost
     callbacks += other.callbacks; callbacksAnswered += other.callbacksAnswered; callbackWaits += other.callbackWaits
-    carriedIn += other.carriedIn; carriedOver += other.carriedOver
+    carriedIn += other.carriedIn; carriedOver += other.carriedOver; carriedOverdue += other.carriedOverdue
     backlog += other.backlog; backlogAgeSum += other.backlogAgeSum; backlogOverdue += other.backlogOverdue
     backlogOldest = max(backlogOldest, other.backlogOldest)
     hasDeferred = hasDeferred || other.hasDeferred
@@ -203,6 +206,8 @@ struct CellCounters: Equatable, Sendable {
       denominator > 0 ? numerator / denominator : nil
     }
     let reachedQueue = offered - contained
+    // Carried-over deferred work not yet past its target is decided tomorrow: out of the service level.
+    let decided = reachedQueue - (carriedOver - carriedOverdue)
     return Metric.allCases.map { metric -> Double? in
       switch metric {
       case .offered: offered
@@ -211,9 +216,9 @@ struct CellCounters: Equatable, Sendable {
       case .unserved: unserved
       case .serviceLevel:
         switch definition {
-        case .offered: ratio(answeredInTime, reachedQueue)
+        case .offered: ratio(answeredInTime, decided)
         case .answered: ratio(answeredInTime, answered)
-        case .excludingShortAbandons: ratio(answeredInTime, reachedQueue - abandonedInTime)
+        case .excludingShortAbandons: ratio(answeredInTime, decided - abandonedInTime)
         }
       case .waitProbability: ratio(queued, reachedQueue)
       case .averageSpeedOfAnswer: ratio(waitOfAnswered, answered)
@@ -246,7 +251,7 @@ struct CellCounters: Equatable, Sendable {
       case .carriedOver: hasDeferred ? carriedOver : nil
       case .backlog: hasDeferred ? backlog : nil
       case .backlogAge: hasDeferred ? ratio(backlogAgeSum, backlog) : nil
-      case .backlogOldest: hasDeferred ? backlogOldest : nil
+      case .backlogOldest: hasDeferred && backlog > 0 ? backlogOldest : nil
       case .backlogOverdue: hasDeferred ? backlogOverdue : nil
       }
     }

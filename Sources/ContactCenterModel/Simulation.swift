@@ -1096,6 +1096,7 @@ struct Simulation {
   private mutating func carryOver(_ journey: UInt32, type: Int) {
     let contact = journeys[Int(journey)]
     cells[Int(contact.cell)].carriedOver += 1
+    cells[Int(contact.cell)].carriedOverdue += calendar.now - contact.joined > thresholds[type] ? 1 : 0
     queueLittle[type].unserved += 1
     queueLittle[type].sumOfWaits += calendar.now - max(contact.joined, 0)
     releaseJourney(journey)

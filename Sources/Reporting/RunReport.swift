@@ -119,7 +119,8 @@ public struct RunReport: Sendable {
        cell(kpis[.abandonRate], percent), cell(kpis[Metric.occupancy], percent), cell(kpis[Metric.averageHandleTime], seconds)]
     }
     for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
-    if result.channelNames.count > 1 {
+    // Channel rows only where they add something: several channels, one of them with several types.
+    if result.channelNames.count > 1 && result.channelNames.count < result.scenario.contactTypes.count {
       for (channel, kpis) in zip(result.channelNames, result.channels) { table.append(row("all \(channel.rawValue)", kpis)) }
     }
     if result.scenario.contactTypes.count > 1 { table.append(row("all", result.totals)) }

@@ -19,7 +19,7 @@ extension ScenarioParser {
     if let node = fields["handledAs"] {
       guard channel == .social else {
         reader.fail(at: node, fields.path("handledAs"),
-                    expected: "handledAs only on a social type (voice, chat and email are handled as such)")
+                    expected: "handledAs only on a social type (voice, chat, email and ticket have a fixed handling)")
         return nil
       }
       guard let choice = reader.choice(node, fields.path("handledAs"), ["chat", "email"]) else { return nil }
@@ -44,7 +44,7 @@ extension ScenarioParser {
     guard handling == .deferred, dayStudy else {
       reader.fail(at: node, path, expected: handling == .deferred
                     ? "no opening backlog in a steady-state study (its warm-up builds one)"
-                    : "an opening backlog only on deferred work (email, or social handled as email)")
+                    : "an opening backlog only on deferred work (email, ticket, or social handled as email)")
       return nil
     }
     guard let fields = reader.mapping(node, path, allowed: backlogKeys) else { return nil }
@@ -91,7 +91,7 @@ extension ScenarioParser {
                        reader: inout YAMLReader) -> Blending?? {
     let handlings = Set(skills.map { types[$0.type].handling })
     guard handlings.contains(.deferred), handlings.count > 1 else {
-      reader.fail(at: node, path, expected: "blending only in a group that takes both deferred work (email) and real-time contacts (voice or chat)")
+      reader.fail(at: node, path, expected: "blending only in a group that takes both deferred work (email, tickets) and real-time contacts (voice, chat)")
       return nil
     }
     guard let fields = reader.mapping(node, path, allowed: blendingKeys) else { return nil }

@@ -127,6 +127,31 @@ private struct CCSimChild {
     #expect(lines.first?.hasPrefix("group,interval,start,end,handled,handled_ci95,aht_s") == true)
   }
 
+  /// Every example scenario runs, and in each its contacts are accounted for, per type: offered =
+  /// answered + abandoned + contained + unserved + carried over (deferred work left at close).
+  /// The multichannel example reports by channel.
+  @Test(arguments: ["hotline-day.yaml", "mmn-steady.yaml", "helpdesk-two-tier.yaml", "retail-multichannel.yaml",
+                    "ticket-desk.yaml", "blended-voice-email.yaml"])
+  func everyExampleRunsAndAccountsForItsContacts(example: String) throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Run.parse([examplePath(example), "--replications", "2", "--out", root.path]).run()
+    let name = String(example.dropLast(".yaml".count))
+    let folder = try #require(runFolders(root, scenario: name).first)
+    let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+    func mean(_ object: [String: Any], _ key: String) -> Double { ((object[key] as? [String: Any])?["mean"] as? NSNumber)?.doubleValue ?? 0 }
+    let types = try #require(summary["by_type"] as? [String: [String: Any]])
+    for (id, type) in types {
+      let outcomes = ["answered", "abandoned", "contained", "unserved", "carried_over"].map { mean(type, $0) }.reduce(0, +)
+      #expect(abs(mean(type, "offered") - outcomes) < 1e-9, "\(example) \(id)")
+    }
+    let channels = try #require(summary["by_channel"] as? [String: Any])
+    if example == "retail-multichannel.yaml" {
+      #expect(Set(channels.keys) == ["voice", "chat", "email", "social"])
+      #expect(types["social"]?["handling"] as? String == "deferred")
+    }
+  }
+
   /// Bad input: an error, and no results folder at all.
   @Test func badScenariosWriteNothing() throws {
     let root = try temporaryFolder()

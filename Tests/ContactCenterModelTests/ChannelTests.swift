@@ -108,7 +108,7 @@ struct ChannelTests {
     func value(_ metric: Metric) -> Double? { day[index(metric)] }
     #expect(value(.offered) == 12 && value(.carriedIn) == 12)
     #expect(value(.answered) == 10 && value(.carriedOver) == 2 && value(.abandoned) == 0)
-    #expect(value(.serviceLevel) == 3.0 / 12)
+    #expect(value(.serviceLevel) == 3.0 / 12)     // both carried over are overdue: they count
     #expect(value(.backlog) == 2 && value(.backlogOverdue) == 2)
     #expect(value(.backlogAge) == 10 * 3600 && value(.backlogOldest) == 10 * 3600)
     // The first hour: two started (at 0 and 50 min), ten wait, 3 h old, none overdue yet.

@@ -67,6 +67,10 @@ struct ScenarioFileTests {
      "bad-shifts.yaml:12:77: error: groups[0].shifts[0].breaks[0].length: expected a break shorter than its shift (4h), found 5h\nbad-shifts.yaml:13:91: error: groups[0].shifts[1].breaks[1].after: expected a break after the previous one ends (2.5h into the shift), found 135m\nbad-shifts.yaml:14:34: error: groups[0].shifts[2].length: expected a shift that ends by closing time (16:00), found one ending at 18:00\nbad-shifts.yaml:15:17: error: groups[0].shifts[3].start: expected a start time HH:MM within the opening hours (08:00-16:00), found 07:00\nbad-shifts.yaml:15:45: error: groups[0].shifts[3].count: expected a whole number of agents from 0 to 100000, found -1"),
     ("bad-recontact.yaml",
      "bad-recontact.yaml:9:40: error: contactTypes[0].retrial.delay: expected a delay with a mean above 0 (a customer cannot come back instantly), found a mean of 0\nbad-recontact.yaml:10:47: error: contactTypes[0].repeat.as: expected the id of a contact type (billing), found unknown type 'biling'\n  hint: did you mean 'billing'?\nbad-recontact.yaml:10:55: error: contactTypes[0].repeat.after: expected one of the keys probability, delay, as, found unknown key 'after'"),
+    ("bad-channel-types.yaml",
+     "bad-channel-types.yaml:5:91: error: contactTypes[0].handledAs: expected handledAs only on a social type (voice, chat, email and ticket have a fixed handling), found chat\nbad-channel-types.yaml:6:89: error: contactTypes[1].backlog: expected an opening backlog only on deferred work (email, ticket, or social handled as email), found a mapping\nbad-channel-types.yaml:7:104: error: contactTypes[2].callback: expected a callback only on a voice type, found a chat type\nbad-channel-types.yaml:8:106: error: contactTypes[3].patience: expected no patience on deferred work (email never abandons; remove the key), found a mapping\nbad-channel-types.yaml:9:24: error: contactTypes[4].channel: expected one of 'voice', 'chat', 'email', 'ticket', 'social', found fax"),
+    ("bad-concurrency.yaml",
+     "bad-concurrency.yaml:7:105: error: contactTypes[2].retrial: expected no retrial on deferred work (it never abandons; a customer who comes back unresolved is a repeat), found a mapping\nbad-concurrency.yaml:9:44: error: groups[0].concurrency: expected a whole number of sessions an agent holds at once, from 1 to 20, found 0\nbad-concurrency.yaml:10:61: error: groups[1].stretch: expected 2 factors, one per concurrency level (1…2), found 3\nbad-concurrency.yaml:11:41: error: groups[2].concurrency: expected concurrency only in a group that takes chat sessions (a chat type, or social handled as chat), found 2\nbad-concurrency.yaml:12:40: error: groups[3].blending: expected blending only in a group that takes both deferred work (email, tickets) and real-time contacts (voice, chat), found a mapping\nbad-concurrency.yaml:13:54: error: groups[4].blending.reserve: expected a whole number of agents kept idle for real-time contacts, 0 to 100000, found -1"),
   ])
   func badInputIsReportedAtItsPlace(fixture: String, message: String) {
     #expect(scenarioErrors(fixture) == message)
@@ -161,6 +165,24 @@ struct ScenarioFileTests {
     #expect(tier2.shifts[0].breaks == [ShiftBreak(offset: 7200, length: 900), ShiftBreak(offset: 14_400, length: 1800, paid: false),
                                        ShiftBreak(offset: 21_600, length: 900)])
     #expect(tier2.agents.prefix(4) == [5, 5, 9, 9])
+  }
+
+  /// The retail example: channels, chat concurrency and stretch, blending, the opening backlog and
+  /// social handled as email land where the file says.
+  @Test func theRetailExampleReadsAsWritten() throws {
+    let scenario = try ScenarioFile.load(path: exampleScenario("retail-multichannel.yaml")).scenario
+    #expect(scenario.intervalCount == 96)
+    #expect(scenario.contactTypes.map(\.channel) == [.voice, .voice, .chat, .email, .social])
+    #expect(scenario.contactTypes.map(\.handling) == [.call, .call, .session, .deferred, .deferred])
+    #expect(scenario.contactTypes[3].openingBacklog == OpeningBacklog(count: 180, age: .uniform(minimum: 0, maximum: 8 * 3600)))
+    #expect(scenario.contactTypes[3].serviceLevel.threshold == 4 * 3600 && scenario.contactTypes[4].serviceLevel.threshold == 7200)
+    #expect(scenario.contactTypes[0].repeats?.type == 3)
+    let chat = scenario.groups[1]
+    #expect(chat.concurrency == Concurrency(limit: 3, stretch: [1, 1.15, 1.35]) && chat.blending == nil)
+    let backOffice = scenario.groups[2]
+    #expect(backOffice.blending == Blending(reserve: 1) && backOffice.concurrency == Concurrency())
+    #expect(backOffice.skills.last == Skill(type: 0, preference: 2, overflowDelay: 45))
+    #expect(scenario.surges.map(\.factor) == [2, 1.4] && scenario.surges[0].types == [1, 2])
   }
 
   @Test(arguments: [
