@@ -35,6 +35,9 @@ struct Journey {
   var cell: Int32 = 0
   /// The counters of its first arrival, where its end-to-end resolution time is counted.
   var originCell: Int32 = 0
+  /// In a group that takes sessions: the agent (a ``SessionAgents`` record) serving it. Here, in
+  /// what would be padding, the journey stays 48 bytes.
+  var agent: Int32 = -1
   /// When it first arrived, and when it joined its current queue.
   var origin: SimTime = 0
   var joined: SimTime = 0
@@ -44,8 +47,6 @@ struct Journey {
   var served: Int32 = 0
   /// Whether it waits for a callback at its current queue.
   var isCallback = false
-  /// In a group that takes sessions: the agent (a ``SessionAgents`` record) serving it.
-  var agent: Int32 = -1
 }
 
 /// A contact waiting in line: its journey and when it joined.
@@ -250,7 +251,7 @@ struct GroupState {
   /// Paid agents now: the headcount grossed up for shrinkage, or the agents in paid shift time.
   var scheduled: Double
   var busy = 0
-  /// Contacts in hand: `busy` for calls and deferred work, more when agents hold several sessions.
+  /// Contacts in hand, counted in groups that take sessions (elsewhere it is `busy`).
   var inHand = 0
   var idle = IdleAgents()
   /// Which busy agent holds how many sessions (groups that take sessions only).
@@ -393,7 +394,10 @@ struct Eligibility {
   var rank: Int32
   /// Idle agents the group needs for an arriving contact to take one: 1, or 1 + the blending
   /// reserve for deferred work.
-  var idleNeeded: Int32 = 1
+  var idleNeeded: Int16 = 1
+  /// The type's handling bit (see `Simulation.kindBit`), here so that the agent-side scan reads
+  /// one table (it fits the padding: the entry stays 48 bytes).
+  var kind: UInt8 = 0
   var overflowDelay: SimTime
   var handleTimeFactor: Double
   var resolution: Double
@@ -523,7 +527,7 @@ struct Simulation {
         let blendedDeferred = types[skill.type].handling == .deferred ? group.blending?.reserve : nil
         let entry = Eligibility(
           group: Int32(g), type: Int32(skill.type), preference: Int32(skill.preference), rank: Int32(rank),
-          idleNeeded: Int32(1 + (blendedDeferred ?? 0)), overflowDelay: skill.overflowDelay,
+          idleNeeded: Int16(clamping: 1 + (blendedDeferred ?? 0)), kind: kindBit[skill.type], overflowDelay: skill.overflowDelay,
           handleTimeFactor: skill.handleTimeFactor, resolution: skill.resolution ?? types[skill.type].resolution)
         skills[g].append(entry)
       }
@@ -815,7 +819,7 @@ struct Simulation {
     var bestSince = SimTime.infinity
     for i in serverStart[type]..<serverStart[type + 1] {
       guard servers[i].overflowDelay <= waited,
-        groups[Int(servers[i].group)].idle.count >= Int(servers[i].idleNeeded),
+        servers[i].idleNeeded == 1 || groups[Int(servers[i].group)].idle.count >= Int(servers[i].idleNeeded),
         let since = groups[Int(servers[i].group)].idle.longestIdleSince,
         (servers[i].rank, since) < (bestRank, bestSince)
       else { continue }
@@ -871,7 +875,7 @@ struct Simulation {
     var bestJourney: UInt32 = 0
     for i in skillStart[group]..<skillStart[group + 1] {
       let type = Int(skills[i].type)
-      guard kinds & kindBit[type] != 0, let head = lines[type].first(), now - head.joined >= skills[i].overflowDelay
+      guard kinds & skills[i].kind != 0, let head = lines[type].first(), now - head.joined >= skills[i].overflowDelay
       else { continue }
       if relativeWait {
         let score = (now - head.joined) / max(thresholds[type], 1)
@@ -888,6 +892,7 @@ struct Simulation {
   }
 
   /// Removes the chosen head from its line.
+  @inline(__always)
   private mutating func take(_ found: (skill: Int, journey: UInt32)) -> (skill: Int, journey: UInt32) {
     let type = Int(skills[found.skill].type)
     accumulateQueue(type: type)
@@ -926,6 +931,7 @@ struct Simulation {
       record = groups[g].sessions.open(load: load)
     }
     journeys[Int(journey)].agent = record
+    groups[g].inHand += 1
     beginService(skill, journey: journey, stretch: isSession ? stretch[g][Int(load) - 1] : 1)
   }
 
@@ -948,7 +954,6 @@ struct Simulation {
     // An opening-backlog item joined before the run: only its wait within the run is in the queue area.
     queueLittle[type].sumOfWaits += now - max(contact.joined, 0)
     let g = Int(skills[skill].group)
-    groups[g].inHand += 1
     groups[g].handled += 1
     groups[g].handleTime += handle
     calendar.schedule(.serviceEnd(skill: Int32(skill), journey: journey), at: now + handle)
@@ -958,7 +963,6 @@ struct Simulation {
     let g = Int(skills[skill].group)
     let resolution = skills[skill].resolution
     accumulateGroup(g)
-    groups[g].inHand -= 1
     // The agent is free: off duty if the group has more agents on duty than planned, else it takes
     // the next eligible contact or becomes idle.
     if takesSessions[g] {
@@ -980,6 +984,7 @@ struct Simulation {
   private mutating func release(skill: Int, journey: UInt32) {
     let g = Int(skills[skill].group)
     let agent = journeys[Int(journey)].agent
+    groups[g].inHand -= 1
     let held = groups[g].sessions.load[Int(agent)]
     let left = kindBit[Int(skills[skill].type)] == Self.sessionBit ? held - 1 : 0
     let overStaffed = groups[g].onDuty > groups[g].headcount
@@ -1202,7 +1207,8 @@ struct Simulation {
     groupCells[cell].scheduledTime += groups[g].scheduledArea
     groupCells[cell].handled += groups[g].handled
     groupCells[cell].handleTime += groups[g].handleTime
-    groupCells[cell].inHandTime += groups[g].inHandArea
+    // Without sessions an agent has one contact in hand while busy (`inHand` is kept for sessions only).
+    groupCells[cell].inHandTime += takesSessions[g] ? groups[g].inHandArea : groups[g].busyArea
     groupLittle[g].busyArea += groups[g].busyArea
     groupLittle[g].sumOfHandleTimes += groups[g].handleTime
     groups[g].busyArea = 0
