@@ -276,7 +276,7 @@ public struct Blending: Hashable, Sendable {
   public var reserve: Int
 
   public init(reserve: Int = 0) {
-    precondition(reserve >= 0, "a blending reserve must be ≥ 0")
+    precondition((0...10_000).contains(reserve), "a blending reserve must be 0…10000")
     self.reserve = reserve
   }
 }

@@ -182,9 +182,14 @@ struct IdleAgents {
 /// at that load, so the least-loaded agent is found without a scan of the agents.
 struct SessionAgents {
   private(set) var load: [Int32] = []
-  /// An agent's index in `atLoad[load]` (meaningful while its load is below the limit).
+  /// An agent's index in `atLoad[load]` (meaningful while its load is below the limit and it is
+  /// not leaving).
   private var position: [Int32] = []
   private var free: [Int32] = []
+  /// Agents winding down to leave (their group's headcount fell): they take nothing new, are in no
+  /// `atLoad` list, and go when their last contact ends.
+  private(set) var leaving: [Int32] = []
+  private var isLeaving: [Bool] = []
   /// `atLoad[l]` for 1 ≤ l < limit (index 0 unused).
   private var atLoad: [[Int32]]
   let limit: Int32
@@ -210,6 +215,7 @@ struct SessionAgents {
       agent = Int32(self.load.count)
       self.load.append(0)
       position.append(0)
+      isLeaving.append(false)
     }
     setLoad(agent, load)
     return agent
@@ -218,7 +224,7 @@ struct SessionAgents {
   mutating func setLoad(_ agent: Int32, _ newLoad: Int32) {
     let a = Int(agent)
     let old = Int(load[a])
-    if old > 0 && old < Int(limit) {
+    if old > 0 && old < Int(limit) && !isLeaving[a] {
       // Swap-remove from its level list.
       let i = Int(position[a])
       let moved = atLoad[old].removeLast()
@@ -228,7 +234,7 @@ struct SessionAgents {
       }
     }
     load[a] = newLoad
-    if newLoad > 0 && newLoad < limit {
+    if newLoad > 0 && newLoad < limit && !isLeaving[a] {
       position[a] = Int32(atLoad[Int(newLoad)].count)
       atLoad[Int(newLoad)].append(agent)
     }
@@ -236,8 +242,31 @@ struct SessionAgents {
 
   /// The agent has nothing in hand any more: its record is free.
   mutating func close(_ agent: Int32) {
+    if isLeaving[Int(agent)] { setLeaving(agent, false) }
     setLoad(agent, 0)
     free.append(agent)
+  }
+
+  func isLeaving(_ agent: Int32) -> Bool { isLeaving[Int(agent)] }
+
+  /// Marks `count` busy agents as leaving, the least loaded first (they are free soonest).
+  mutating func sendHome(_ count: Int) {
+    var candidates = load.indices.filter { load[$0] > 0 && !isLeaving[$0] }
+    candidates.sort { (load[$0], $0) < (load[$1], $1) }
+    for a in candidates.prefix(count) { setLeaving(Int32(a), true) }
+  }
+
+  /// Agents leaving stay after all (the headcount rose again), the most recently marked first.
+  mutating func keep(_ count: Int) {
+    for _ in 0..<min(count, leaving.count) { setLeaving(leaving.last!, false) }
+  }
+
+  private mutating func setLeaving(_ agent: Int32, _ flag: Bool) {
+    let current = load[Int(agent)]
+    setLoad(agent, 0)          // out of its level list while the flag changes
+    isLeaving[Int(agent)] = flag
+    if flag { leaving.append(agent) } else { leaving.remove(at: leaving.lastIndex(of: agent)!) }
+    setLoad(agent, current)
   }
 }
 
@@ -830,8 +859,8 @@ struct Simulation {
 
   /// For a session contact that has waited `waited` seconds: the skill, and the agent that takes
   /// it — a busy agent's record, or `nil` for an idle agent. The lowest rank, then the fewest
-  /// sessions in hand (an idle agent holds none), then the agent idle longest. An agent of a group
-  /// above its planned headcount takes nothing new (it winds down to leave).
+  /// sessions in hand (an idle agent holds none), then the agent idle longest. Agents winding down
+  /// to leave take nothing new.
   private func sessionServer(type: Int, waited: SimTime) -> (skill: Int, agent: Int32?)? {
     var best: (skill: Int, agent: Int32?)?
     var bestKey = (Int32.max, Int32.max, SimTime.infinity)
@@ -841,7 +870,7 @@ struct Simulation {
         if (servers[i].rank, 0, since) < bestKey {
           (best, bestKey) = ((Int(servers[i].index), nil), (servers[i].rank, 0, since))
         }
-      } else if groups[g].onDuty <= groups[g].headcount, let (agent, load) = groups[g].sessions.leastLoaded,
+      } else if let (agent, load) = groups[g].sessions.leastLoaded,
         (servers[i].rank, load, 0) < bestKey {
         (best, bestKey) = ((Int(servers[i].index), agent), (servers[i].rank, load, 0))
       }
@@ -979,30 +1008,38 @@ struct Simulation {
   }
 
   /// In a group that takes sessions, the agent serving `journey` finishes it. With nothing left in
-  /// hand it is free as in `finishService`; still holding sessions, it takes another waiting session
-  /// unless its group is above its planned headcount.
+  /// hand it is free as in `finishService` (or goes, if it is winding down); still holding sessions,
+  /// it takes waiting sessions while it has room, unless it is winding down.
   private mutating func release(skill: Int, journey: UInt32) {
     let g = Int(skills[skill].group)
     let agent = journeys[Int(journey)].agent
     groups[g].inHand -= 1
     let held = groups[g].sessions.load[Int(agent)]
     let left = kindBit[Int(skills[skill].type)] == Self.sessionBit ? held - 1 : 0
-    let overStaffed = groups[g].onDuty > groups[g].headcount
+    let leaving = groups[g].sessions.isLeaving(agent)
     if left > 0 {
       groups[g].sessions.setLoad(agent, left)
-      if !overStaffed, let (skill, next) = nextContact(group: g, kinds: Self.sessionBit, othersIdle: groups[g].idle.count) {
-        hand(skill, journey: next, to: agent)
-      }
+      if !leaving { fillSessions(group: g, agent: agent) }
       return
     }
     groups[g].sessions.close(agent)
-    if overStaffed {
+    if leaving {
       groups[g].busy -= 1
     } else if let (skill, next) = nextContact(group: g, othersIdle: groups[g].idle.count) {
       hand(skill, journey: next, to: nil)
+      fillSessions(group: g, agent: journeys[Int(next)].agent)
     } else {
       groups[g].busy -= 1
       groups[g].idle.append(since: calendar.now)
+    }
+  }
+
+  /// A busy agent with room takes waiting sessions until it is full or none is eligible (a session
+  /// waits only when no agent has room, so the agent that frees up takes them all).
+  private mutating func fillSessions(group g: Int, agent: Int32) {
+    while groups[g].sessions.load[Int(agent)] < groups[g].sessions.limit,
+      let (skill, next) = nextContact(group: g, kinds: Self.sessionBit, othersIdle: groups[g].idle.count) {
+      hand(skill, journey: next, to: agent)
     }
   }
 
@@ -1155,14 +1192,29 @@ struct Simulation {
   }
 
   /// Sets a group's staffing (its integrals accumulated up to now). Newcomers start idle; surplus
-  /// idle agents leave now (the ones idle the shortest time), busy ones when they finish.
+  /// idle agents leave now (the ones idle the shortest time), busy ones when they finish. In a group
+  /// that takes sessions the busy agents to go are chosen now (the least loaded) and wind down; if
+  /// the headcount rises again before they are gone, they stay.
   private mutating func setStaffing(group g: Int, available: Int, inShift: Int, paid: Double) {
     let now = calendar.now
     groups[g].headcount = available
     groups[g].inShift = inShift
     groups[g].scheduled = paid
-    while groups[g].onDuty < available { groups[g].idle.append(since: now) }
-    while groups[g].onDuty > available && groups[g].idle.count > 0 { groups[g].idle.removeMostRecent() }
+    let leaving = groups[g].sessions.leaving.count
+    var staying = groups[g].onDuty - leaving
+    if staying < available && leaving > 0 {
+      groups[g].sessions.keep(available - staying)
+      staying = groups[g].onDuty - groups[g].sessions.leaving.count
+    }
+    while staying < available {
+      groups[g].idle.append(since: now)
+      staying += 1
+    }
+    while staying > available && groups[g].idle.count > 0 {
+      groups[g].idle.removeMostRecent()
+      staying -= 1
+    }
+    if staying > available && takesSessions[g] { groups[g].sessions.sendHome(staying - available) }
   }
 
   /// The group's idle agents take waiting contacts while there are eligible ones; then, in a group
@@ -1172,7 +1224,7 @@ struct Simulation {
       takeIdleAgent(skill, journey: next)
     }
     guard takesSessions[g] else { return }
-    while groups[g].onDuty <= groups[g].headcount, let (agent, _) = groups[g].sessions.leastLoaded,
+    while let (agent, _) = groups[g].sessions.leastLoaded,
       let (skill, next) = nextContact(group: g, kinds: Self.sessionBit, othersIdle: groups[g].idle.count) {
       accumulateGroup(g)
       hand(skill, journey: next, to: agent)
@@ -1257,7 +1309,9 @@ struct Simulation {
     func typeCell(_ t: Int, _ k: Int) -> CellCounters {
       var cell = cells[t * bucketCount + k]
       cell.hasDeferred = types[t].handling == .deferred
-      cell.contactCost = cell.contactCost(at: types[t].contactCosts)
+      var prices = types[t].contactCosts
+      if types[t].handling != .call { prices.telephonyPerMinute = 0 }    // only callers are on the line
+      cell.contactCost = cell.contactCost(at: prices)
       if let groups = dedicated[t] {
         for g in groups {
           cell.busyTime += groupCells[g * bucketCount + k].busyTime

@@ -32,7 +32,7 @@ extension ScenarioParser {
       valid = false
     }
     if handling != .call, let node = fields["callback"] {
-      reader.fail(at: node, fields.path("callback"), expected: "a callback only on a voice type", found: "a \(channel.rawValue) type")
+      reader.fail(at: node, fields.path("callback"), expected: "a callback only on a voice type", found: "channel \(channel.rawValue)")
       valid = false
     }
     return valid ? (channel, handling) : nil
@@ -96,8 +96,8 @@ extension ScenarioParser {
     }
     guard let fields = reader.mapping(node, path, allowed: blendingKeys) else { return nil }
     let reserve = fields["reserve"].map {
-      reader.integer($0, fields.path("reserve"), expected: "a whole number of agents kept idle for real-time contacts, 0 to 100000",
-                     in: 0...100_000)
+      reader.integer($0, fields.path("reserve"), expected: "a whole number of agents kept idle for real-time contacts, 0 to 10000",
+                     in: 0...10_000)
     } ?? 0
     return reserve.map { .some(Blending(reserve: $0)) }
   }

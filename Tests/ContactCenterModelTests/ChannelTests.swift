@@ -94,6 +94,23 @@ struct ChannelTests {
     }
   }
 
+  /// When a saturated chat group's headcount halves, half its agents wind down (they finish their
+  /// chats and take no new one) while the others keep every session slot busy: with 600-s chats
+  /// each slot starts exactly six per hour, 10 agents × 3 slots × 6 = 180 in the first hour and
+  /// 5 × 3 × 6 = 90 in the second (starts are counted where they happen).
+  @Test func aShrinkingChatGroupWindsDownOnlyTheAgentsWhoLeave() throws {
+    var chat = channelType("chat", .chat, perHour: 400, handle: .deterministic(value: 600), intervals: 2)
+    chat.serviceLevel = ServiceLevelRule(threshold: 60)
+    var team = AgentGroup(id: "chat", skills: [Skill(type: 0)], agents: [10, 5])
+    team.concurrency = Concurrency(limit: 3)
+    let scenario = Scenario(name: "wind-down", intervalLength: 3600, intervalCount: 2, contactTypes: [chat], groups: [team])
+    let result = Experiment(scenario: scenario, seed: 8).run(replications: 3)
+    let handled = GroupMetric.allCases.firstIndex(of: .handled)!
+    for replication in result.replications {
+      #expect(replication.groupIntervals[0].map { $0[handled] } == [180, 90])
+    }
+  }
+
   /// Twelve emails wait at opening, each 2 h old; one agent answers one every 50 minutes in a
   /// 08:00-16:00 day with a 4-hour target. By hand: the first three are answered within 4 h
   /// (waits 2 h, 2 h 50, 3 h 40), ten are started before close, two are carried over at 10 h old.
