@@ -324,13 +324,14 @@ struct GroupCounters: Equatable, Sendable {
 
 /// Sample-path identities of one replication, summed over the whole run (warm-up and the time
 /// after close included). Little's law on a run that ends empty: ∫ queue length dt = Σ waits, and
-/// ∫ busy agents dt = Σ handle times of the contacts served.
+/// ∫ contacts in hand dt (busy agents, where agents hold one contact at a time) = Σ handle times of
+/// the contacts served.
 public struct LittleCheck: Hashable, Sendable {
   /// ∫ (contacts waiting) dt, contact-seconds.
   public var queueArea = 0.0
   /// Σ over every contact of its time in queue (answered, abandoned or still waiting at the end).
   public var sumOfWaits = 0.0
-  /// ∫ (agents busy) dt, agent-seconds.
+  /// ∫ (contacts in hand) dt, agent-seconds: ∫ (agents busy) dt, except in groups holding sessions.
   public var busyArea = 0.0
   /// Σ handle time of every contact answered.
   public var sumOfHandleTimes = 0.0

@@ -1261,7 +1261,8 @@ struct Simulation {
     groupCells[cell].handleTime += groups[g].handleTime
     // Without sessions an agent has one contact in hand while busy (`inHand` is kept for sessions only).
     groupCells[cell].inHandTime += takesSessions[g] ? groups[g].inHandArea : groups[g].busyArea
-    groupLittle[g].busyArea += groups[g].busyArea
+    // Little's law for agents: ∫ contacts in hand dt = Σ handle times (busy agents, without sessions).
+    groupLittle[g].busyArea += takesSessions[g] ? groups[g].inHandArea : groups[g].busyArea
     groupLittle[g].sumOfHandleTimes += groups[g].handleTime
     groups[g].busyArea = 0
     groups[g].staffedArea = 0

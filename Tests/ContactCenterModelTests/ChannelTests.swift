@@ -76,6 +76,11 @@ struct ChannelTests {
     let busy = try #require(result.groups[0][GroupMetric.occupancy]?.mean)
     #expect(inHand > 1 && inHand < Double(k))
     #expect(abs(inHand * busy / Double(k) - perHour / 3600 * handle / Double(agents * k)) < 0.01)
+    // Little's law for the agents, on each replication: ∫ sessions in hand dt = Σ handle times.
+    for replication in result.replications {
+      let agents = replication.agentGroups[0]
+      #expect(abs(agents.busyArea - agents.sumOfHandleTimes) <= 1e-9 * agents.sumOfHandleTimes)
+    }
   }
 
   /// One agent holding two sessions, the second stretched ×2, under a queue that never empties:
