@@ -256,9 +256,15 @@ struct SessionAgents {
     for a in candidates.prefix(count) { setLeaving(Int32(a), true) }
   }
 
-  /// Agents leaving stay after all (the headcount rose again), the most recently marked first.
-  mutating func keep(_ count: Int) {
-    for _ in 0..<min(count, leaving.count) { setLeaving(leaving.last!, false) }
+  /// Agents leaving stay after all (the headcount rose again, or another agent left in their
+  /// place), the most recently marked first; returns them.
+  @discardableResult
+  mutating func keep(_ count: Int) -> [Int32] {
+    (0..<min(count, leaving.count)).map { _ in
+      let agent = leaving.last!
+      setLeaving(agent, false)
+      return agent
+    }
   }
 
   private mutating func setLeaving(_ agent: Int32, _ flag: Bool) {
@@ -735,7 +741,10 @@ struct Simulation {
         let journey = newJourney(Journey(
           type: Int32(t), cell: cell, originCell: cell, origin: -item.age, joined: -item.age, handle: item.handle))
         cells[Int(cell)].carriedIn += 1
+        let queued = cells[Int(cell)].queued
         join(journey, patience: nil)
+        // It waited before the opening, even if an agent takes it at once.
+        if cells[Int(cell)].queued == queued && item.age > 0 { cells[Int(cell)].queued += 1 }
       }
     }
   }
@@ -798,6 +807,7 @@ struct Simulation {
       }
     } else if closed {
       // Deferred work arriving after close (an escalation) waits for tomorrow.
+      cells[cell].queued += 1
       carryOver(journey, type: type)
       return
     } else if let server = idleServer(type: type, waited: 0) {
@@ -1008,8 +1018,9 @@ struct Simulation {
   }
 
   /// In a group that takes sessions, the agent serving `journey` finishes it. With nothing left in
-  /// hand it is free as in `finishService` (or goes, if it is winding down); still holding sessions,
-  /// it takes waiting sessions while it has room, unless it is winding down.
+  /// hand it goes if it is winding down, or in the place of one that is; otherwise it is free as in
+  /// `finishService`. Still holding sessions, it takes waiting sessions while it has room, unless it
+  /// is winding down.
   private mutating func release(skill: Int, journey: UInt32) {
     let g = Int(skills[skill].group)
     let agent = journeys[Int(journey)].agent
@@ -1025,6 +1036,11 @@ struct Simulation {
     groups[g].sessions.close(agent)
     if leaving {
       groups[g].busy -= 1
+    } else if !groups[g].sessions.leaving.isEmpty {
+      // The group is above plan: the first agent to empty its hands goes, and one winding down
+      // stays in its place (with concurrency 1, exactly the rule for calls).
+      groups[g].busy -= 1
+      for kept in groups[g].sessions.keep(1) { fillSessions(group: g, agent: kept) }
     } else if let (skill, next) = nextContact(group: g, othersIdle: groups[g].idle.count) {
       hand(skill, journey: next, to: nil)
       fillSessions(group: g, agent: journeys[Int(next)].agent)
@@ -1193,8 +1209,9 @@ struct Simulation {
 
   /// Sets a group's staffing (its integrals accumulated up to now). Newcomers start idle; surplus
   /// idle agents leave now (the ones idle the shortest time), busy ones when they finish. In a group
-  /// that takes sessions the busy agents to go are chosen now (the least loaded) and wind down; if
-  /// the headcount rises again before they are gone, they stay.
+  /// that takes sessions as many busy agents as must go are marked now (the least loaded) and wind
+  /// down; the first agents to empty their hands go, marked or not (an unmarked one releases a
+  /// marked one); if the headcount rises again before they are gone, they stay.
   private mutating func setStaffing(group g: Int, available: Int, inShift: Int, paid: Double) {
     let now = calendar.now
     groups[g].headcount = available

@@ -28,16 +28,20 @@ private func group(_ id: String, _ types: [Int], agents: Int, intervals: Int = 1
 @Suite(.tags(.statistical))
 struct ChannelTests {
   /// A chat group whose agents hold one session at a time is a voice group: same customers, same
-  /// numbers, to the last bit (the session bookkeeping takes another code path).
+  /// numbers, to the last bit (the session bookkeeping takes another code path), also when the
+  /// headcount drops and busy agents must leave.
   @Test func chatWithConcurrencyOneIsVoice() {
     func scenario(_ channel: Channel) -> Scenario {
       let types = [channelType("a", channel, perHour: 150, patience: .exponential(mean: 120)),
                    channelType("b", .voice, perHour: 60, patience: .exponential(mean: 200))]
+      // Headcounts that rise and fall, so that busy agents must leave as well as join.
+      var mixed = group("mixed", [0, 1], agents: 12, intervals: 4), first = group("first", [0], agents: 4, intervals: 4)
+      mixed.agents = [12, 7, 14, 6]
+      first.agents = [4, 1, 5, 2]
       return Scenario(
         name: "chat-1", intervalLength: 3600, intervalCount: 4, study: .day,
         contactTypes: types.map { var t = $0; t.arrivalRates = Array(repeating: t.arrivalRates[0], count: 4); return t },
-        groups: [group("mixed", [0, 1], agents: 12, intervals: 4), group("first", [0], agents: 4, intervals: 4)],
-        routing: RoutingPolicy(contactSide: .longestIdle, agentSide: .preference))
+        groups: [mixed, first], routing: RoutingPolicy(contactSide: .longestIdle, agentSide: .preference))
     }
     let voice = Experiment(scenario: scenario(.voice), seed: 11).run(replications: 6, threads: 2)
     let chat = Experiment(scenario: scenario(.chat), seed: 11).run(replications: 6, threads: 2)
@@ -47,7 +51,7 @@ struct ChannelTests {
       #expect(v.groups == c.groups)
       #expect(v.events == c.events)
     }
-    #expect(chat.types[0][.answered]!.mean > 500)
+    #expect(chat.types[0][.answered]!.mean > 300)
   }
 
   /// Sessions that do not slow each other down (no stretch) make a chat group of n agents holding
