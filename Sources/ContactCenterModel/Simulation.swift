@@ -256,15 +256,13 @@ struct SessionAgents {
     for a in candidates.prefix(count) { setLeaving(Int32(a), true) }
   }
 
-  /// Agents leaving stay after all (the headcount rose again, or another agent left in their
-  /// place), the most recently marked first; returns them.
+  /// The agent marked last stays after all (the headcount rose again, or another agent left in its
+  /// place); `nil` when none is leaving.
   @discardableResult
-  mutating func keep(_ count: Int) -> [Int32] {
-    (0..<min(count, leaving.count)).map { _ in
-      let agent = leaving.last!
-      setLeaving(agent, false)
-      return agent
-    }
+  mutating func keepOne() -> Int32? {
+    guard let agent = leaving.last else { return nil }
+    setLeaving(agent, false)
+    return agent
   }
 
   private mutating func setLeaving(_ agent: Int32, _ flag: Bool) {
@@ -1040,7 +1038,7 @@ struct Simulation {
       // The group is above plan: the first agent to empty its hands goes, and one winding down
       // stays in its place (with concurrency 1, exactly the rule for calls).
       groups[g].busy -= 1
-      for kept in groups[g].sessions.keep(1) { fillSessions(group: g, agent: kept) }
+      if let kept = groups[g].sessions.keepOne() { fillSessions(group: g, agent: kept) }
     } else if let (skill, next) = nextContact(group: g, othersIdle: groups[g].idle.count) {
       hand(skill, journey: next, to: nil)
       fillSessions(group: g, agent: journeys[Int(next)].agent)
@@ -1220,7 +1218,7 @@ struct Simulation {
     let leaving = groups[g].sessions.leaving.count
     var staying = groups[g].onDuty - leaving
     if staying < available && leaving > 0 {
-      groups[g].sessions.keep(available - staying)
+      for _ in 0..<min(available - staying, leaving) { groups[g].sessions.keepOne() }
       staying = groups[g].onDuty - groups[g].sessions.leaving.count
     }
     while staying < available {
