@@ -33,6 +33,9 @@ public struct Scenario: Hashable, Sendable {
   public var surges: [Surge]
   /// The currency of every cost, and how overtime is paid.
   public var costs: CostRules
+  /// What a plan must achieve (none unless set): service level, ASA, abandonment per type and an
+  /// occupancy cap per group, with the scope and assurance they are judged by.
+  public var targets: Targets
 
   public init(
     name: String, intervalLength: SimTime, intervalCount: Int, study: Study = .day,
@@ -74,6 +77,8 @@ public struct Scenario: Hashable, Sendable {
     self.routing = routing
     self.surges = surges
     self.costs = costs
+    targets = .none(types: 0, groups: 0)
+    targets = .none(types: contactTypes.count, groups: agentGroups.count)
   }
 
   /// Every agent group: the declared ``groups``, then one dedicated group (named after the type)

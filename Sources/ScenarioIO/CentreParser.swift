@@ -7,6 +7,7 @@ import Yams
 extension ScenarioParser {
   static let groupKeys = [
     "id", "description", "agents", "shifts", "skills", "hourlyCost", "shrinkage", "concurrency", "stretch", "blending",
+    "targets",
   ]
   static let contactCostKeys = ["perContact", "telephonyPerMinute", "perAbandoned", "perContained"]
   static let costKeys = ["currency", "overtimeFactor"] + contactCostKeys

@@ -21,6 +21,11 @@ public struct ScenarioFile: Sendable {
   /// Reads, parses and validates a scenario file.
   /// - Throws: ``ScenarioErrors`` listing every problem found, each at its line and column.
   public static func load(path: String) throws(ScenarioErrors) -> ScenarioFile {
+    try parse(readText(path: path), file: path)
+  }
+
+  /// The text of a scenario (or plan) file, checked to be a readable UTF-8 file of reasonable size.
+  static func readText(path: String) throws(ScenarioErrors) -> String {
     let name = path
     func fileError(_ expected: String, _ found: String) -> ScenarioErrors {
       ScenarioErrors([ScenarioError(file: name, line: 0, column: 0, path: "", expected: expected, found: found)])
@@ -39,11 +44,17 @@ public struct ScenarioFile: Sendable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw fileError("a UTF-8 text file", "bytes that are not UTF-8 text")
     }
-    return try parse(text, file: name)
+    return text
   }
 
   /// Parses and validates scenario text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> ScenarioFile {
+    let root = try compose(text, file: file)
+    return try validate(root, text: text, file: file)
+  }
+
+  /// The YAML tree of a scenario (or plan) file, checked for size; syntax errors at their line and column.
+  static func compose(_ text: String, file: String) throws(ScenarioErrors) -> Node {
     func single(_ line: Int, _ column: Int, _ expected: String, _ found: String) -> ScenarioErrors {
       ScenarioErrors([ScenarioError(file: file, line: line, column: column, path: "", expected: expected, found: found)])
     }
@@ -69,10 +80,19 @@ public struct ScenarioFile: Sendable {
     if nodeCount(root, limit: maximumNodes) > maximumNodes {
       throw single(1, 1, "at most \(maximumNodes) YAML values (with aliases expanded)", "more (an alias bomb?)")
     }
+    return root
+  }
+
+  /// Reads a scenario out of its YAML tree. `origin` names the file each error's field came from
+  /// (a plan overlay's fields come from the plan file); by default every field comes from `file`.
+  static func validate(_ root: Node, text: String, file: String, origin: ((String) -> String)? = nil)
+    throws(ScenarioErrors) -> ScenarioFile {
     var reader = YAMLReader(file: file)
     let scenario = ScenarioParser.scenario(root, reader: &reader)
     guard reader.errors.isEmpty, let scenario else {
-      throw ScenarioErrors(reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+      var errors = reader.errors
+      if let origin { for i in errors.indices { errors[i].file = origin(errors[i].path) } }
+      throw ScenarioErrors(errors.sorted { ($0.file != file ? 1 : 0, $0.line, $0.column) < ($1.file != file ? 1 : 0, $1.line, $1.column) })
     }
     return ScenarioFile(path: file, scenario: scenario, text: text)
   }
@@ -82,12 +102,12 @@ public struct ScenarioFile: Sendable {
 enum ScenarioParser {
   static let topKeys = [
     "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "routing",
-    "contactTypes", "groups", "surges", "costs",
+    "contactTypes", "groups", "surges", "costs", "targets",
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
     "resolution", "escalation", "containment", "retrial", "repeat", "callback", "costs", "hourlyCost",
-    "shrinkage", "channel", "handledAs", "backlog", "concurrency", "stretch",
+    "shrinkage", "channel", "handledAs", "backlog", "concurrency", "stretch", "targets",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -195,7 +215,16 @@ enum ScenarioParser {
     if let node = fields["surges"], let hours, types.count == typeNodes.count {
       surges = surgeList(node, types: types, opening: hours, reader: &reader)
     }
-    guard let name, let hours, let interval, let intervalCount, reader.errors.isEmpty else { return nil }
+    // Targets refer to types and groups by position: read them only when all of those were read.
+    var targets: Targets?
+    if reader.errors.isEmpty {
+      let groupNodes = fields["groups"].flatMap { node -> [Node]? in
+        if case .sequence(let items) = node { Array(items) } else { nil }
+      } ?? []
+      targets = Self.targets(fields, typeNodes: typeNodes, groupNodes: groupNodes, types: types, groups: groups,
+                             reader: &reader)
+    }
+    guard let name, let hours, let interval, let intervalCount, let targets, reader.errors.isEmpty else { return nil }
     let expectedArrivals = types.reduce(0) { $0 + $1.arrivalRates.reduce(0, +) * interval }
     if expectedArrivals > ScenarioFile.maximumArrivals {
       reader.fail(at: fields["contactTypes"], "contactTypes",
@@ -203,9 +232,11 @@ enum ScenarioParser {
                   found: "\(Int(expectedArrivals))")
       return nil
     }
-    return Scenario(
+    var scenario = Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
       clockStart: hours.start, contactTypes: types, groups: groups, routing: routing, surges: surges, costs: costRules)
+    scenario.targets = targets
+    return scenario
   }
 
   /// `HH:MM` as seconds after midnight (`24:00` allowed), or `nil`.
