@@ -35,11 +35,12 @@ let package = Package(
       dependencies: ["ContactCenterModel", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel"], swiftSettings: strict),
+    .target(name: "Planning", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [
-        "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel",
+        "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -58,6 +59,8 @@ let package = Package(
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(
+      name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "ScenarioIO"], swiftSettings: strict),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Queueing"], swiftSettings: strict),
     .testTarget(name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing"], swiftSettings: strict),
   ]

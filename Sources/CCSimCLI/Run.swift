@@ -16,31 +16,19 @@ struct Run: ParsableCommand {
       """)
 
   @Argument(help: "Scenario file (YAML).") var scenario: String
-  @Option(help: "Independent replications (2 to 10000).") var replications = 30
-  @Option(help: "Master seed (0 to 2^64 - 1); the same seed reproduces the run exactly.") var seed: UInt64 = 1
-  @Option(help: "Folder to write results under.") var out = "Results"
-  @Option(help: "Threads to run replications on (default: all cores).")
-  var threads = ProcessInfo.processInfo.activeProcessorCount
-
-  func validate() throws {
-    guard (2...10_000).contains(replications) else {
-      throw ValidationError("--replications: expected 2 to 10000, found '\(replications)'")
-    }
-    guard (1...1_024).contains(threads) else {
-      throw ValidationError("--threads: expected 1 to 1024, found '\(threads)'")
-    }
-  }
+  @OptionGroup var options: SimulationOptions
 
   func run() throws {
     let file = try ScenarioFile.load(path: scenario)                                  // read
+    let (replications, seed) = (options.replications, options.seed)
     let progress = ProgressBar(total: replications)
     let result = Experiment(scenario: file.scenario, seed: seed)                       // compute
-      .run(replications: replications, threads: threads) { progress.update($0) }
+      .run(replications: replications, threads: options.threads) { progress.update($0) }
     progress.finish()
     let report = RunReport(
       result: result, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
     let folder = try ResultsFolder.write(                                               // write
-      under: out, scenario: file.scenario.name, seed: seed,
+      under: options.out, scenario: file.scenario.name, seed: seed,
       files: [
         ("summary.json", report.summaryJSON()),
         ("intervals.csv", report.intervalsCSV()),
@@ -96,8 +84,10 @@ final class ProgressBar: Sendable {
 /// written also removes the temporary one (exit status 130 or 143).
 enum ResultsFolder {
   /// Writes `files` into `<root>/<scenario>/<run-id>` and returns that path. The run id is the UTC
-  /// time and the seed, `20261123-142501-s1`, with `-2`, `-3`, … added if it exists already.
-  static func write(under root: String, scenario: String, seed: UInt64, files: [(String, String)]) throws -> String {
+  /// time and the seed, `20261123-142501-s1`, then the command's label for other commands than
+  /// `run` (`-compare`), with `-2`, `-3`, … added if it exists already.
+  static func write(under root: String, scenario: String, seed: UInt64, label: String? = nil,
+                    files: [(String, String)]) throws -> String {
     let manager = FileManager.default
     let parent = URL(fileURLWithPath: root).appendingPathComponent(scenario)
     do {
@@ -109,7 +99,7 @@ enum ResultsFolder {
     formatter.dateFormat = "yyyyMMdd-HHmmss"
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.locale = Locale(identifier: "en_US_POSIX")
-    let base = "\(formatter.string(from: Date()))-s\(seed)"
+    let base = "\(formatter.string(from: Date()))-s\(seed)" + (label.map { "-\($0)" } ?? "")
     let temporary = parent.appendingPathComponent(".incomplete-\(base)-\(getpid())")
     // Ctrl-C and SIGTERM wait while the folder is written; one that arrived meanwhile is honoured
     // just before the rename, with the temporary folder removed. Nothing runs concurrently with
