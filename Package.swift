@@ -62,6 +62,7 @@ let package = Package(
     .testTarget(
       name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "ScenarioIO"], swiftSettings: strict),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Queueing"], swiftSettings: strict),
-    .testTarget(name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing"], swiftSettings: strict),
+    .testTarget(
+      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

@@ -1,0 +1,187 @@
+import ContactCenterModel
+import Foundation
+import Planning
+
+/// The files of a `ccsim sweep`: `sweep.csv`, one row per grid point, and `sweep.json`, the
+/// sweep's definition. Shards of a sweep write the rows of their points and the same definition
+/// with their `shard`; ``merge(_:)`` puts shards back together into exactly the unsplit files.
+public struct SweepReport: Sendable {
+  /// Everything that defines a sweep's result (`sweep.json`).
+  public struct Manifest: Hashable, Sendable {
+    public var toolVersion: String
+    public var scenario: String
+    public var scenarioSHA256: String
+    public var seed: UInt64
+    public var replications: Int
+    public var grid: SweepGrid
+    /// `i/n` for a shard, `nil` for a whole sweep.
+    public var shard: (index: Int, count: Int)?
+
+    public init(toolVersion: String, scenario: String, scenarioSHA256: String, seed: UInt64, replications: Int,
+                grid: SweepGrid, shard: (index: Int, count: Int)? = nil) {
+      self.toolVersion = toolVersion
+      self.scenario = scenario
+      self.scenarioSHA256 = scenarioSHA256
+      self.seed = seed
+      self.replications = replications
+      self.grid = grid
+      self.shard = shard
+    }
+
+    public static func == (a: Manifest, b: Manifest) -> Bool { a.json() == b.json() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(json()) }
+
+    /// `sweep.json`.
+    public func json() -> String {
+      JSONValue.object([
+        ("tool_version", .string(toolVersion)), ("scenario", .string(scenario)), ("scenario_sha256", .string(scenarioSHA256)),
+        ("seed", .string(String(seed))), ("replications", .integer(replications)), ("points", .integer(grid.pointCount)),
+        ("vary", .array(zip(grid.keys, grid.values).map { key, values in
+          .object([("key", .string(key)), ("values", .array(values.map(JSONValue.string)))])
+        })),
+      ] + (shard.map { [("shard", .string("\($0.index)/\($0.count)"))] } ?? [])).prettyRendered() + "\n"
+    }
+
+    /// Reads `sweep.json` back; `nil` when it is not one.
+    public init?(json text: String) {
+      guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+        let toolVersion = object["tool_version"] as? String, let scenario = object["scenario"] as? String,
+        let sha = object["scenario_sha256"] as? String, let seed = (object["seed"] as? String).flatMap(UInt64.init),
+        let replications = object["replications"] as? Int, let vary = object["vary"] as? [[String: Any]]
+      else { return nil }
+      let keys = vary.compactMap { $0["key"] as? String }, values = vary.compactMap { $0["values"] as? [String] }
+      guard keys.count == vary.count, values.count == vary.count, values.allSatisfy({ !$0.isEmpty }) else { return nil }
+      var shard: (Int, Int)?
+      if let text = object["shard"] as? String {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2 else { return nil }
+        shard = (parts[0], parts[1])
+      }
+      self.init(toolVersion: toolVersion, scenario: scenario, scenarioSHA256: sha, seed: seed, replications: replications,
+                grid: SweepGrid(keys: keys, values: values), shard: shard)
+    }
+  }
+
+  public var manifest: Manifest
+  /// Type and group ids of the base scenario: the columns of every row.
+  public var typeIDs: [String]
+  public var groupIDs: [String]
+
+  public init(manifest: Manifest, base: Scenario) {
+    self.manifest = manifest
+    typeIDs = base.contactTypes.map(\.id)
+    groupIDs = base.agentGroups.map(\.id)
+  }
+
+  static let centreMetrics: [Metric] = [.offered, .serviceLevel, .averageSpeedOfAnswer, .waitP90, .abandonRate, .occupancy,
+                                        .agentHours, .staffCost, .contactCost, .totalCost]
+  static let typeMetrics: [Metric] = [.serviceLevel, .averageSpeedOfAnswer, .abandonRate]
+  static let groupMetrics: [GroupMetric] = [.occupancy, .paidHours, .cost]
+
+  /// The header of `sweep.csv`.
+  public func header() -> String {
+    var columns = ["point"] + manifest.grid.keys
+    func pair(_ name: String) -> [String] { [name, name + "_ci95"] }
+    columns += Self.centreMetrics.flatMap { pair($0.rawValue) }
+    for id in typeIDs { columns += Self.typeMetrics.flatMap { pair("\(id).\($0.rawValue)") } }
+    for id in groupIDs { columns += Self.groupMetrics.flatMap { pair("\(id).\($0.rawValue)") } }
+    columns += ["targets_checked", "targets_missed", "meets_targets"]
+    return columns.map(RunReport.csvField).joined(separator: ",")
+  }
+
+  /// The row of point `p` (0-based) of the grid, from its result.
+  public func row(point p: Int, result: RunResult) -> String {
+    var cells = [String(p + 1)] + manifest.grid.point(p)
+    func pair(_ estimate: Estimate?) -> [String] {
+      [estimate.map { RunReport.number($0.mean) } ?? "", estimate?.ci95.map(RunReport.number) ?? ""]
+    }
+    cells += Self.centreMetrics.flatMap { pair(result.totals[$0]) }
+    let scenario = result.scenario
+    for id in typeIDs {
+      let t = scenario.contactTypes.firstIndex { $0.id == id }
+      cells += Self.typeMetrics.flatMap { metric in pair(t.flatMap { result.types[$0][metric] }) }
+    }
+    for id in groupIDs {
+      let g = scenario.agentGroups.firstIndex { $0.id == id }
+      cells += Self.groupMetrics.flatMap { metric in pair(g.flatMap { result.groups[$0][metric] }) }
+    }
+    let checks = scenario.targets.check(result)
+    let missed = checks.filter { !$0.met }.count
+    cells += [String(checks.count), String(missed), scenario.targets.isEmpty ? "" : missed == 0 ? "yes" : "no"]
+    return cells.map(RunReport.csvField).joined(separator: ",")
+  }
+
+  /// `sweep.csv` from the rows of the points `points` (0-based, any order).
+  public func csv(rows: [(point: Int, line: String)]) -> String {
+    ([header()] + rows.sorted { $0.point < $1.point }.map(\.line)).joined(separator: "\n") + "\n"
+  }
+
+  /// A shard's or a whole sweep's output, read back for merging.
+  public struct Part: Sendable {
+    public var manifest: Manifest
+    public var csv: String
+    public var scenarioText: String
+
+    public init(manifest: Manifest, csv: String, scenarioText: String) {
+      self.manifest = manifest
+      self.csv = csv
+      self.scenarioText = scenarioText
+    }
+  }
+
+  /// Merges every shard of one sweep into the unsplit sweep's `sweep.json` and `sweep.csv`.
+  /// - Throws: a description of what does not fit: shards of different sweeps, a shard missing or
+  ///   given twice, rows missing or repeated.
+  public static func merge(_ parts: [Part]) throws(MergeError) -> (manifest: Manifest, csv: String) {
+    guard let first = parts.first, let count = first.manifest.shard?.count else {
+      throw MergeError(expected: "the folders of the shards of one sweep (each with a sweep.json naming its shard i/n)", found: parts.isEmpty ? "no folder" : "a folder of a whole sweep")
+    }
+    var whole = first.manifest
+    whole.shard = nil
+    var seen = Set<Int>()
+    var header: Substring?
+    var rows: [(point: Int, line: String)] = []
+    for part in parts {
+      guard let shard = part.manifest.shard, shard.count == count else {
+        throw MergeError(expected: "shards of one split (all i/\(count))",
+                         found: part.manifest.shard.map { "\($0.index)/\($0.count)" } ?? "a whole sweep")
+      }
+      var bare = part.manifest
+      bare.shard = nil
+      guard bare == whole else {
+        throw MergeError(expected: "shards of the same sweep (same scenario, seed, replications, grid and version)", found: "shard \(shard.index)/\(count) of another")
+      }
+      guard seen.insert(shard.index).inserted else { throw MergeError(expected: "each shard once", found: "shard \(shard.index)/\(count) twice") }
+      let lines = part.csv.split(separator: "\n")
+      guard let head = lines.first, header == nil || header == head else {
+        throw MergeError(expected: "the same sweep.csv columns in every shard", found: "shard \(shard.index)/\(count) with others")
+      }
+      header = head
+      let expected = whole.grid.points(shard: shard.index, of: count)
+      let points = lines.dropFirst().map { line in Int(line.prefix { $0 != "," }).map { $0 - 1 } ?? -1 }
+      guard points == expected else {
+        throw MergeError(expected: "shard \(shard.index)/\(count) to hold points \(expected.map { String($0 + 1) }.joined(separator: ", "))",
+                         found: points.map { String($0 + 1) }.joined(separator: ", "))
+      }
+      rows += zip(points, lines.dropFirst()).map { ($0, String($1)) }
+    }
+    let missing = (1...count).filter { !seen.contains($0) }
+    guard missing.isEmpty else {
+      throw MergeError(expected: "all \(count) shards",
+                       found: "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) missing")
+    }
+    let text = ([String(header!)] + rows.sorted { $0.point < $1.point }.map(\.line)).joined(separator: "\n") + "\n"
+    return (whole, text)
+  }
+}
+
+/// Why shards cannot be merged.
+public struct MergeError: Error, CustomStringConvertible, Sendable {
+  public var expected: String
+  public var found: String
+  public init(expected: String, found: String) {
+    self.expected = expected
+    self.found = found
+  }
+  public var description: String { "expected \(expected), found \(found)" }
+}
