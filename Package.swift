@@ -58,7 +58,7 @@ let package = Package(
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Queueing"], swiftSettings: strict),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel"], swiftSettings: strict),
     .testTarget(name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing"], swiftSettings: strict),
   ]
 )
