@@ -59,7 +59,8 @@ enum ChartShapes {
     case .circle: return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Markup.coordinate(s))\" \(filled)/>"
     case .square:
       let side = s * 1.7
-      return "<rect x=\"\(Markup.coordinate(x - side / 2))\" y=\"\(Markup.coordinate(y - side / 2))\" width=\"\(Markup.coordinate(side))\" height=\"\(Markup.coordinate(side))\" \(filled)/>"
+      return "<rect x=\"\(Markup.coordinate(x - side / 2))\" y=\"\(Markup.coordinate(y - side / 2))\" "
+        + "width=\"\(Markup.coordinate(side))\" height=\"\(Markup.coordinate(side))\" \(filled)/>"
     case .triangle:
       return "<polygon points=\"\(point(0, -s * 1.25)) \(point(s * 1.15, s * 0.85)) \(point(-s * 1.15, s * 0.85))\" \(filled)/>"
     case .invertedTriangle:

@@ -109,7 +109,7 @@ public struct LineChart: Hashable, Sendable {
   public var series: [Series]
   public var referenceLines: [ReferenceLine]
   public var columns: [Column]
-  /// Whether shaded bands are 95% confidence intervals (said in the legend).
+  /// What the shaded bands are, as the legend says it.
   public var bandLabel: String
   /// Width of the whole chart and height of its plot area (px).
   public var width: Double

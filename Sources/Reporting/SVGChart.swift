@@ -163,26 +163,29 @@ struct ChartFrame {
 
   private func legendItem(_ entry: LegendEntry, x: Double, y: Double) -> String {
     let style = entry.style
+    let c = Markup.coordinate
+    let swatch = "x=\"\(c(x))\" y=\"\(c(y - 7))\" width=\"30\" height=\"14\""
     var out = ""
     switch entry.symbol {
     case .line(let band, let marker):
-      if band {
-        out += "<rect x=\"\(Markup.coordinate(x))\" y=\"\(Markup.coordinate(y - 7))\" width=\"30\" height=\"14\" fill=\"\(style.color)\" fill-opacity=\"0.2\"/>"
-      }
-      out += "<path d=\"M\(Markup.coordinate(x)),\(Markup.coordinate(y))h30\" stroke=\"\(style.color)\" stroke-width=\"2.5\" fill=\"none\""
+      if band { out += "<rect \(swatch) fill=\"\(style.color)\" fill-opacity=\"0.2\"/>" }
+      out += "<path d=\"M\(c(x)),\(c(y))h30\" stroke=\"\(style.color)\" stroke-width=\"2.5\" fill=\"none\""
         + (style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") + "/>"
       if marker { out += ChartShapes.marker(style.marker, x: x + 15, y: y, size: 3.5, color: style.color) }
     case .band:
-      out += "<rect x=\"\(Markup.coordinate(x))\" y=\"\(Markup.coordinate(y - 7))\" width=\"30\" height=\"14\" fill=\"\(style.color)\" fill-opacity=\"0.25\"/>"
+      out += "<rect \(swatch) fill=\"\(style.color)\" fill-opacity=\"0.25\"/>"
     case .box(let series):
-      out += "<rect x=\"\(Markup.coordinate(x + 4))\" y=\"\(Markup.coordinate(y - 7))\" width=\"22\" height=\"14\" fill=\"url(#\(id)-fill-\(series))\" stroke=\"#333333\" stroke-width=\"0.5\"/>"
+      out += "<rect x=\"\(c(x + 4))\" y=\"\(c(y - 7))\" width=\"22\" height=\"14\" fill=\"url(#\(id)-fill-\(series))\" "
+        + "stroke=\"#333333\" stroke-width=\"0.5\"/>"
     case .dot(let whisker):
       if whisker {
-        out += "<path d=\"M\(Markup.coordinate(x + 15)),\(Markup.coordinate(y - 7))v14M\(Markup.coordinate(x + 11)),\(Markup.coordinate(y - 7))h8M\(Markup.coordinate(x + 11)),\(Markup.coordinate(y + 7))h8\" stroke=\"\(style.color)\" stroke-width=\"1.5\" fill=\"none\"/>"
+        out += "<path d=\"M\(c(x + 15)),\(c(y - 7))v14M\(c(x + 11)),\(c(y - 7))h8M\(c(x + 11)),\(c(y + 7))h8\" "
+          + "stroke=\"\(style.color)\" stroke-width=\"1.5\" fill=\"none\"/>"
       }
       out += ChartShapes.marker(style.marker == .none ? .circle : style.marker, x: x + 15, y: y, size: 4, color: style.color)
     }
-    out += "<text x=\"\(Markup.coordinate(x + 36))\" y=\"\(Markup.coordinate(y + 4))\" font-size=\"\(Markup.coordinate(Self.legendFont))\" fill=\"#1a1a1a\">\(Markup.escape(entry.label))</text>"
+    out += "<text x=\"\(c(x + 36))\" y=\"\(c(y + 4))\" font-size=\"\(c(Self.legendFont))\" fill=\"#1a1a1a\">"
+      + "\(Markup.escape(entry.label))</text>"
     return out
   }
 
@@ -219,7 +222,8 @@ struct ChartFrame {
 
   /// The bottom and left axis lines and the bottom axis title.
   func axisLines() -> String {
-    "<path class=\"axis-line\" d=\"M\(Markup.coordinate(plotLeft)),\(Markup.coordinate(plotTop))V\(Markup.coordinate(plotBottom))H\(Markup.coordinate(plotRight))\" stroke=\"#333333\" fill=\"none\"/>"
+    let c = Markup.coordinate
+    return "<path class=\"axis-line\" d=\"M\(c(plotLeft)),\(c(plotTop))V\(c(plotBottom))H\(c(plotRight))\" stroke=\"#333333\" fill=\"none\"/>"
       + "<text class=\"axis-title\" x=\"\(Markup.coordinate((plotLeft + plotRight) / 2))\" y=\"\(Markup.coordinate(bottomTitleY))\" "
       + "text-anchor=\"middle\" font-size=\"\(Markup.coordinate(Self.axisTitleFont))\" fill=\"#1a1a1a\">\(Markup.escape(bottomTitle))</text>"
   }
