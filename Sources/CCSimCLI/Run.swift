@@ -33,6 +33,7 @@ struct Run: ParsableCommand {
         ("summary.json", report.summaryJSON()),
         ("intervals.csv", report.intervalsCSV()),
         ("groups.csv", report.groupsCSV()),
+        ("report.html", report.html()),
         ("scenario.yaml", file.text),
       ])
     print(report.kpiTable())

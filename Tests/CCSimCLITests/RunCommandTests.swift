@@ -67,7 +67,7 @@ private struct CCSimChild {
 }
 
 @Suite struct RunCommandTests {
-  /// Same scenario and seed: byte-identical summary.json and intervals.csv on 1 and on 2 threads,
+  /// Same scenario and seed: byte-identical summary.json, intervals.csv and report.html on 1 and on 2 threads,
   /// and each folder holds exactly the documented files, the scenario copy byte for byte.
   @Test func runsAreByteIdenticalWhateverTheThreadCount() throws {
     let root = try temporaryFolder()
@@ -79,13 +79,13 @@ private struct CCSimChild {
     }
     let folders = runFolders(root, scenario: "hotline-day")
     try #require(folders.count == 2)
-    for name in ["summary.json", "intervals.csv"] {
+    for name in ["summary.json", "intervals.csv", "report.html"] {
       let first = try Data(contentsOf: folders[0].appendingPathComponent(name))
       let second = try Data(contentsOf: folders[1].appendingPathComponent(name))
       #expect(first == second, "\(name) differs between 1 and 2 threads")
     }
     let files = try FileManager.default.contentsOfDirectory(atPath: folders[0].path).sorted()
-    #expect(files == ["groups.csv", "intervals.csv", "scenario.yaml", "summary.json"])
+    #expect(files == ["groups.csv", "intervals.csv", "report.html", "scenario.yaml", "summary.json"])
     #expect(try Data(contentsOf: folders[0].appendingPathComponent("scenario.yaml")) == Data(contentsOf: URL(fileURLWithPath: scenario)))
 
     let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folders[0].appendingPathComponent("summary.json"))) as? [String: Any])

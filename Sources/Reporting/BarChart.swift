@@ -1,0 +1,197 @@
+/// A bar chart over categories: several series stacked into one bar per category (parts of a
+/// whole, such as staff and contact cost) or grouped side by side. Each series has a colour and a
+/// fill pattern (plain, hatched, dotted…), so the parts read without colour. Stacked bars carry
+/// their total above them, with an error bar when ``totalIntervals`` gives one. A `nil` value draws
+/// no bar (undefined is not zero).
+///
+///     BarChart(id: "cost", title: "Cost of the day", description: "…",
+///              categories: ["billing", "sales", "Centre"], categoryTitle: "Contact type",
+///              y: ChartAxis(title: "Cost (EUR)"),
+///              series: [.init(name: "Staff cost", values: [1200, 800, 2000]),
+///                       .init(name: "Contact cost", values: [300, 150, 450])])
+public struct BarChart: Hashable, Sendable {
+  public enum Layout: Hashable, Sendable {
+    /// One bar per category, the series on top of each other.
+    case stacked
+    /// One bar per series in each category, side by side.
+    case grouped
+  }
+
+  /// A named series: one value per category, and for grouped bars an optional interval each.
+  public struct Series: Hashable, Sendable {
+    public var name: String
+    public var values: [Double?]
+    /// Error bars of grouped bars (ignored when stacked); `nil` or shorter than `values`: none.
+    public var intervals: [ClosedRange<Double>?]?
+    public var style: SeriesStyle?
+
+    public init(name: String, values: [Double?], intervals: [ClosedRange<Double>?]? = nil, style: SeriesStyle? = nil) {
+      self.name = name
+      self.values = values
+      self.intervals = intervals
+      self.style = style
+    }
+  }
+
+  public var id: String
+  public var title: String
+  /// The SVG `<desc>`; each category's values are appended.
+  public var description: String
+  public var categories: [String]
+  /// The title of the category axis (what the bars are, "Contact type or agent group").
+  public var categoryTitle: String
+  public var y: ChartAxis
+  public var series: [Series]
+  public var layout: Layout
+  /// For stacked bars: an interval for each bar's total (its 95% CI), drawn as an error bar.
+  public var totalIntervals: [ClosedRange<Double>?]
+  /// Decimals of the values written above the bars and in the description.
+  public var decimals: Int
+  public var width: Double
+  public var plotHeight: Double
+
+  public init(id: String, title: String, description: String, categories: [String], categoryTitle: String, y: ChartAxis,
+              series: [Series], layout: Layout = .stacked, totalIntervals: [ClosedRange<Double>?] = [], decimals: Int = 0,
+              width: Double = 880, plotHeight: Double = 240) {
+    precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
+    self.id = Markup.identifier(id)
+    self.title = title
+    self.description = description
+    self.categories = categories
+    self.categoryTitle = categoryTitle
+    self.y = y
+    self.series = series
+    self.layout = layout
+    self.totalIntervals = totalIntervals
+    self.decimals = decimals
+    self.width = width
+    self.plotHeight = plotHeight
+  }
+
+  var styles: [SeriesStyle] { series.indices.map { series[$0].style ?? .standard($0) } }
+
+  /// The bottom and top of each series' bar in each category (stacked: positives upwards from 0,
+  /// negatives downwards), `nil` where the value is.
+  func extents() -> [[(Double, Double)?]] {
+    switch layout {
+    case .grouped:
+      return series.map { s in s.values.map { $0.map { (min(0, $0), max(0, $0)) } } }
+    case .stacked:
+      var positive = Array(repeating: 0.0, count: categories.count), negative = positive
+      return series.map { s in
+        s.values.enumerated().map { index, value in
+          guard let value, value.isFinite else { return nil }
+          if value >= 0 {
+            defer { positive[index] += value }
+            return (positive[index], positive[index] + value)
+          }
+          defer { negative[index] += value }
+          return (negative[index] + value, negative[index])
+        }
+      }
+    }
+  }
+
+  /// Each category's total of defined values (stacked), `nil` when none is defined.
+  func totals() -> [Double?] {
+    categories.indices.map { index in
+      let values = series.compactMap { $0.values[index] }.filter(\.isFinite)
+      return values.isEmpty ? nil : values.reduce(0, +)
+    }
+  }
+
+  /// The chart as an `<svg>` element.
+  public func svg() -> String {
+    let extents = extents()
+    var values = extents.flatMap { $0.compactMap { $0 } }.flatMap { [$0.0, $0.1] }
+    if layout == .stacked {
+      values += totalIntervals.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] }
+    } else {
+      values += series.flatMap { $0.intervals ?? [] }.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] }
+    }
+    values = values.filter(\.isFinite)
+    // Room above the tallest bar for its total.
+    let top = values.max().map { $0 > 0 ? $0 * 1.08 : $0 }
+    let yScale = y.scale(dataLower: values.min(), dataUpper: top, maximumTicks: Int(plotHeight / 40) + 1)
+    let styles = styles
+    let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .box(series: $0)) }
+      + (totalIntervals.contains { $0 != nil } || series.contains { $0.intervals?.contains { $0 != nil } == true }
+         ? [LegendEntry(label: "error bar: 95% confidence interval", style: SeriesStyle(color: "#333333", marker: .none), symbol: .dot(whisker: true))]
+         : [])
+    let provisional = ChartFrame(id: id, title: title, description: description, width: width, plotHeight: plotHeight, legend: legend,
+                                 leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle, bottomBlock: 16)
+    let bandWidth = (provisional.plotRight - provisional.plotLeft) / Double(max(categories.count, 1))
+    let labels = CategoryLabels(categories, bandWidth: bandWidth)
+    let layoutFrame = ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
+                                 legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle,
+                                 bottomBlock: labels.height)
+    let (plotLeft, plotTop, plotBottom) = (layoutFrame.plotLeft, layoutFrame.plotTop, layoutFrame.plotBottom)
+    func py(_ value: Double) -> Double {
+      let span = yScale.upper - yScale.lower
+      let clamped = min(max(value, yScale.lower), yScale.upper)
+      return plotBottom - (span > 0 ? (clamped - yScale.lower) / span : 0.5) * (plotBottom - plotTop)
+    }
+    let centres = categories.indices.map { plotLeft + (Double($0) + 0.5) * bandWidth }
+    let barWidth: Double = switch layout {
+    case .stacked: min(72, bandWidth * 0.6)
+    case .grouped: min(40, bandWidth * 0.8 / Double(max(series.count, 1)))
+    }
+
+    var out = layoutFrame.opening(kind: "bar")
+    out += layoutFrame.patterns(styles)
+    out += layoutFrame.leftAxis(yScale, y: py)
+    out += "<g class=\"bars\">"
+    for (s, bars) in extents.enumerated() {
+      for (index, bar) in bars.enumerated() {
+        guard let (bottom, topValue) = bar else { continue }
+        let offset = layout == .grouped ? (Double(s) - Double(series.count - 1) / 2) * barWidth : 0
+        let left = centres[index] + offset - barWidth / 2
+        let (y0, y1) = (py(topValue), py(bottom))
+        let text = "\(series[s].name), \(categories[index]): \(Markup.number(series[s].values[index], decimals: decimals))"
+        out += "<rect class=\"bar\" data-series=\"\(s)\" x=\"\(Markup.coordinate(left))\" y=\"\(Markup.coordinate(y0))\" "
+          + "width=\"\(Markup.coordinate(barWidth))\" height=\"\(Markup.coordinate(max(y1 - y0, 0)))\" fill=\"url(#\(id)-fill-\(s))\" "
+          + "stroke=\"#ffffff\" stroke-width=\"1\"><title>\(Markup.escape(text))</title></rect>"
+        if layout == .grouped, let interval = series[s].intervals?.dropFirst(index).first ?? nil {
+          out += Self.whisker(x: left + barWidth / 2, from: py(interval.lowerBound), to: py(interval.upperBound), color: "#333333")
+        }
+      }
+    }
+    if layout == .stacked {
+      for (index, total) in totals().enumerated() {
+        guard let total else { continue }
+        let interval = totalIntervals.dropFirst(index).first ?? nil
+        if let interval {
+          out += Self.whisker(x: centres[index], from: py(interval.lowerBound), to: py(interval.upperBound), color: "#333333")
+        }
+        let labelY = min(py(total), interval.map { py($0.upperBound) } ?? .infinity) - 6
+        out += "<text class=\"total\" x=\"\(Markup.coordinate(centres[index] + (interval == nil ? 0 : 8)))\" y=\"\(Markup.coordinate(labelY))\" "
+          + "text-anchor=\"\(interval == nil ? "middle" : "start")\" fill=\"#1a1a1a\">\(Markup.escape(Markup.number(total, decimals: decimals)))</text>"
+      }
+    }
+    out += "</g>"
+    if yScale.lower < 0 {
+      out += "<path d=\"M\(Markup.coordinate(plotLeft)),\(Markup.coordinate(py(0)))H\(Markup.coordinate(layoutFrame.plotRight))\" stroke=\"#333333\"/>"
+    }
+    out += labels.svg(centres: centres, top: plotBottom)
+    out += layoutFrame.axisLines()
+    return out + "</svg>"
+  }
+
+  /// A vertical error bar with caps.
+  static func whisker(x: Double, from: Double, to: Double, color: String) -> String {
+    let (cx, a, b) = (Markup.coordinate(x), Markup.coordinate(from), Markup.coordinate(to))
+    return "<path class=\"whisker\" d=\"M\(cx),\(a)V\(b)M\(Markup.coordinate(x - 5)),\(a)h10M\(Markup.coordinate(x - 5)),\(b)h10\" "
+      + "stroke=\"\(color)\" stroke-width=\"1.5\" fill=\"none\"/>"
+  }
+
+  /// The description, then each category's values.
+  func fullDescription() -> String {
+    let totals = totals()
+    let lines = categories.indices.map { index in
+      let parts = series.map { "\($0.name) \(Markup.number($0.values[index], decimals: decimals))" }.joined(separator: ", ")
+      let total = layout == .stacked && series.count > 1 ? "; total \(Markup.number(totals[index], decimals: decimals))" : ""
+      return "\(categories[index]): \(parts)\(total)."
+    }
+    return ([description] + lines).joined(separator: " ")
+  }
+}

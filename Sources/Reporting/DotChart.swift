@@ -1,0 +1,134 @@
+/// Estimates with error bars over categories: a marker at each value and a whisker over its
+/// interval (percentiles of the wait with their 95% CIs; KPIs of several plans; paired
+/// differences, where a line at zero is drawn when the range crosses it). Several series sit side
+/// by side in each category, each with its own colour and marker shape. A `nil` estimate draws
+/// nothing.
+///
+///     DotChart(id: "waits", title: "Wait of answered contacts, billing", description: "…",
+///              categories: ["p50", "p80", "p90", "p95", "p99"], categoryTitle: "Percentile",
+///              y: ChartAxis(title: "Wait (s)"),
+///              series: [.init(name: "Wait", values: estimates)])
+public struct DotChart: Hashable, Sendable {
+  /// A named series: one estimate (or `nil`) per category.
+  public struct Series: Hashable, Sendable {
+    public var name: String
+    public var values: [ChartEstimate?]
+    public var style: SeriesStyle?
+
+    public init(name: String, values: [ChartEstimate?], style: SeriesStyle? = nil) {
+      self.name = name
+      self.values = values
+      self.style = style
+    }
+  }
+
+  public var id: String
+  public var title: String
+  /// The SVG `<desc>`; every estimate is appended.
+  public var description: String
+  public var categories: [String]
+  public var categoryTitle: String
+  public var y: ChartAxis
+  public var series: [Series]
+  /// Horizontal reference lines (a target, a baseline).
+  public var referenceLines: [LineChart.ReferenceLine]
+  public var decimals: Int
+  public var width: Double
+  public var plotHeight: Double
+
+  public init(id: String, title: String, description: String, categories: [String], categoryTitle: String, y: ChartAxis,
+              series: [Series], referenceLines: [LineChart.ReferenceLine] = [], decimals: Int = 1, width: Double = 880,
+              plotHeight: Double = 220) {
+    precondition(series.allSatisfy { $0.values.count == categories.count }, "one estimate per category in every series")
+    self.id = Markup.identifier(id)
+    self.title = title
+    self.description = description
+    self.categories = categories
+    self.categoryTitle = categoryTitle
+    self.y = y
+    self.series = series
+    self.referenceLines = referenceLines
+    self.decimals = decimals
+    self.width = width
+    self.plotHeight = plotHeight
+  }
+
+  var styles: [SeriesStyle] {
+    series.indices.map { index in
+      var style = series[index].style ?? .standard(index)
+      if style.marker == .none { style.marker = .circle }
+      return style
+    }
+  }
+
+  /// The chart as an `<svg>` element.
+  public func svg() -> String {
+    let values = (series.flatMap { $0.values.compactMap { $0 } }.flatMap { [$0.value, $0.lower, $0.upper].compactMap { $0 } }
+                  + referenceLines.map(\.value)).filter(\.isFinite)
+    let yScale = y.scale(dataLower: values.min(), dataUpper: values.max(), maximumTicks: Int(plotHeight / 40) + 1)
+    let styles = styles
+    let whiskers = series.contains { $0.values.contains { $0?.lower != nil && $0?.upper != nil } }
+    let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .dot(whisker: whiskers)) }
+      + referenceLines.map { LegendEntry(label: $0.label, style: $0.style, symbol: .line(band: false, marker: false)) }
+      + (whiskers ? [LegendEntry(label: "error bar: 95% confidence interval", style: SeriesStyle(color: "#333333", marker: .none),
+                                 symbol: .dot(whisker: true))] : [])
+    let provisional = ChartFrame(id: id, title: title, description: description, width: width, plotHeight: plotHeight, legend: legend,
+                                 leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle, bottomBlock: 16)
+    let bandWidth = (provisional.plotRight - provisional.plotLeft) / Double(max(categories.count, 1))
+    let labels = CategoryLabels(categories, bandWidth: bandWidth)
+    let frame = ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
+                           legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle,
+                           bottomBlock: labels.height)
+    func py(_ value: Double) -> Double {
+      let span = yScale.upper - yScale.lower
+      let clamped = min(max(value, yScale.lower), yScale.upper)
+      return frame.plotBottom - (span > 0 ? (clamped - yScale.lower) / span : 0.5) * (frame.plotBottom - frame.plotTop)
+    }
+    let centres = categories.indices.map { frame.plotLeft + (Double($0) + 0.5) * bandWidth }
+    let dodge = min(22, bandWidth * 0.7 / Double(max(series.count, 1)))
+
+    var out = frame.opening(kind: "dot")
+    out += frame.leftAxis(yScale, y: py)
+    if yScale.lower < 0 && yScale.upper > 0 {
+      out += "<path class=\"zero\" d=\"M\(Markup.coordinate(frame.plotLeft)),\(Markup.coordinate(py(0)))H\(Markup.coordinate(frame.plotRight))\" stroke=\"#333333\"/>"
+    }
+    for line in referenceLines {
+      let position = py(line.value)
+      out += "<path class=\"reference\" d=\"M\(Markup.coordinate(frame.plotLeft)),\(Markup.coordinate(position))H\(Markup.coordinate(frame.plotRight))\" "
+        + "stroke=\"\(line.style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.style.dash)\" fill=\"none\"/>"
+    }
+    out += "<g class=\"estimates\">"
+    for (s, item) in series.enumerated() {
+      for (index, estimate) in item.values.enumerated() {
+        guard let estimate, estimate.value.isFinite else { continue }
+        let x = centres[index] + (Double(s) - Double(series.count - 1) / 2) * dodge
+        if let lower = estimate.lower, let upper = estimate.upper {
+          out += BarChart.whisker(x: x, from: py(lower), to: py(upper), color: styles[s].color)
+        }
+        out += "<g class=\"estimate\" data-series=\"\(s)\"><title>\(Markup.escape("\(item.name), \(categories[index]): \(Self.text(estimate, decimals: decimals))"))</title>"
+          + ChartShapes.marker(styles[s].marker, x: x, y: py(estimate.value), size: 4.5, color: styles[s].color) + "</g>"
+      }
+    }
+    out += "</g>"
+    out += labels.svg(centres: centres, top: frame.plotBottom)
+    out += frame.axisLines()
+    return out + "</svg>"
+  }
+
+  /// `12.3 (95% CI 11.0 to 13.6)`.
+  static func text(_ estimate: ChartEstimate, decimals: Int) -> String {
+    LineChart.valueText(LineChart.Point(x: 0, y: estimate.value, lower: estimate.lower, upper: estimate.upper), decimals: decimals)
+  }
+
+  /// The description, then every estimate (categories without one are left out).
+  func fullDescription() -> String {
+    var parts = [description]
+    for s in series {
+      let items = s.values.enumerated().compactMap { index, estimate in
+        estimate.map { "\(categories[index]) " + Self.text($0, decimals: decimals) }
+      }
+      parts.append("\(s.name): " + (items.isEmpty ? "no values" : items.joined(separator: "; ")) + ".")
+    }
+    return parts.joined(separator: " ")
+  }
+}

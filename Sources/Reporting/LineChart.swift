@@ -1,0 +1,410 @@
+/// A line or step chart of several series over a numeric x axis (time of day, cost), each with an
+/// optional confidence band, optionally a second y axis on the right, and horizontal reference
+/// lines (targets). Missing values (`nil`) leave gaps: the line is broken there, never drawn to
+/// zero.
+///
+///     let chart = LineChart(
+///       id: "sl-1", title: "Service level per interval, billing",
+///       description: "Mean over 30 replications with its 95% confidence band.",
+///       x: ChartAxis(title: "Time of day", ticks: .clock),
+///       y: ChartAxis(title: "Service level (%)", range: 0...100),
+///       series: [LineChart.Series(name: "Service level", points: points)],
+///       referenceLines: [LineChart.ReferenceLine(value: 80, label: "Target 80%")])
+///     let svg = chart.svg()
+///
+/// For a frontier (cost against service level), use a ``ChartAxis/Ticks/numbers`` x axis with
+/// `includesZero: false` and series with markers.
+public struct LineChart: Hashable, Sendable {
+  /// A data point: `y` at `x`, and the band `lower...upper` around it (each `nil` where undefined).
+  public struct Point: Hashable, Sendable {
+    public var x: Double
+    public var y: Double?
+    public var lower: Double?
+    public var upper: Double?
+
+    public init(x: Double, y: Double?, lower: Double? = nil, upper: Double? = nil) {
+      self.x = x
+      self.y = y
+      self.lower = lower
+      self.upper = upper
+    }
+  }
+
+  /// How consecutive points are joined.
+  public enum Interpolation: Hashable, Sendable {
+    /// Straight lines between points (a value measured at `x`).
+    case linear
+    /// Each value holds from its `x` to `x + width` (a value per interval starting at `x`); two
+    /// points join when one's interval ends where the next begins.
+    case step(width: Double)
+    /// Markers only (a scatter).
+    case markers
+  }
+
+  /// A named series of points in ascending `x`.
+  public struct Series: Hashable, Sendable {
+    public var name: String
+    public var points: [Point]
+    public var interpolation: Interpolation
+    /// Plotted against the right-hand axis (``LineChart/secondaryY``).
+    public var onSecondaryAxis: Bool
+    /// Whether to draw a marker at each point (isolated points always get one).
+    public var showsMarkers: Bool
+    /// `nil`: the chart's next standard style.
+    public var style: SeriesStyle?
+    /// Decimals of the values in tooltips and the description.
+    public var decimals: Int
+
+    public init(name: String, points: [Point], interpolation: Interpolation = .linear, onSecondaryAxis: Bool = false,
+                showsMarkers: Bool = false, style: SeriesStyle? = nil, decimals: Int = 1) {
+      self.name = name
+      self.points = points
+      self.interpolation = interpolation
+      self.onSecondaryAxis = onSecondaryAxis
+      self.showsMarkers = showsMarkers
+      self.style = style
+      self.decimals = decimals
+    }
+  }
+
+  /// A horizontal line across the plot at `value` (of the left axis, or the right one), labelled
+  /// at its right end and in the legend.
+  public struct ReferenceLine: Hashable, Sendable {
+    public var value: Double
+    public var label: String
+    public var onSecondaryAxis: Bool
+    public var style: SeriesStyle
+
+    public init(value: Double, label: String, onSecondaryAxis: Bool = false, style: SeriesStyle = .reference) {
+      self.value = value
+      self.label = label
+      self.onSecondaryAxis = onSecondaryAxis
+      self.style = style
+    }
+  }
+
+  /// A span of the x axis (a planning interval) with a label; hovering over it shows every
+  /// series' value in it as a tooltip.
+  public struct Column: Hashable, Sendable {
+    public var range: ClosedRange<Double>
+    public var label: String
+
+    public init(range: ClosedRange<Double>, label: String) {
+      self.range = range
+      self.label = label
+    }
+  }
+
+  /// The element id (made safe with ``Markup/identifier(_:)``); unique in the page.
+  public var id: String
+  public var title: String
+  /// What the chart shows and how to read it (the SVG `<desc>`); the lowest and highest value of
+  /// each series are appended.
+  public var description: String
+  public var x: ChartAxis
+  public var y: ChartAxis
+  /// The right-hand axis, for series with ``Series/onSecondaryAxis``. When both axes start at
+  /// zero, its ticks are chosen to fall on the left axis's grid lines.
+  public var secondaryY: ChartAxis?
+  public var series: [Series]
+  public var referenceLines: [ReferenceLine]
+  public var columns: [Column]
+  /// What the shaded bands are, as the legend says it.
+  public var bandLabel: String
+  /// Width of the whole chart and height of its plot area (px).
+  public var width: Double
+  public var plotHeight: Double
+
+  public init(id: String, title: String, description: String, x: ChartAxis, y: ChartAxis, secondaryY: ChartAxis? = nil,
+              series: [Series], referenceLines: [ReferenceLine] = [], columns: [Column] = [],
+              bandLabel: String = "shaded: 95% confidence interval", width: Double = 880, plotHeight: Double = 240) {
+    self.id = Markup.identifier(id)
+    self.title = title
+    self.description = description
+    self.x = x
+    self.y = y
+    self.secondaryY = secondaryY
+    self.series = series
+    self.referenceLines = referenceLines
+    self.columns = columns
+    self.bandLabel = bandLabel
+    self.width = width
+    self.plotHeight = plotHeight
+  }
+
+  /// Each series' style: its own, or the next standard one.
+  var styles: [SeriesStyle] { series.indices.map { series[$0].style ?? .standard($0) } }
+
+  /// The chart as an `<svg>` element.
+  public func svg() -> String {
+    // Scales.
+    func extent(_ secondary: Bool) -> (Double?, Double?) {
+      var values: [Double] = []
+      for s in series where s.onSecondaryAxis == secondary {
+        for p in s.points { values += [p.y, p.lower, p.upper].compactMap { $0 }.filter(\.isFinite) }
+      }
+      values += referenceLines.filter { $0.onSecondaryAxis == secondary }.map(\.value).filter(\.isFinite)
+      return (values.min(), values.max())
+    }
+    let xs = series.flatMap { s in
+      s.points.flatMap { p -> [Double] in
+        if case .step(let width) = s.interpolation { [p.x, p.x + width] } else { [p.x] }
+      }
+    } + columns.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+    let (left, right) = (extent(false), extent(true))
+    let yScale = y.scale(dataLower: left.0, dataUpper: left.1, maximumTicks: Int(plotHeight / 40) + 1)
+    var y2Scale = secondaryY?.scale(dataLower: right.0, dataUpper: right.1, maximumTicks: Int(plotHeight / 40) + 1)
+    if let axis = secondaryY, axis.range == nil, axis.ticks == .numbers, yScale.lower == 0, y2Scale?.lower == 0 {
+      y2Scale = AxisScale.aligned(upper: right.1 ?? 1, intervals: yScale.ticks.count - 1)
+    }
+    // A provisional frame for the plot width, then the x scale with as many ticks as fit.
+    let legend = legendEntries()
+    func frame(bottomOverhang: Double) -> ChartFrame {
+      ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight, legend: legend,
+                 leftTitle: y.title, leftLabels: yScale.labels, rightTitle: secondaryY?.title, rightLabels: y2Scale?.labels ?? [],
+                 bottomTitle: x.title, bottomBlock: 16, rightOverhang: bottomOverhang)
+    }
+    var layout = frame(bottomOverhang: 20)
+    let sample = x.ticks == .clock ? "00:00" : "00000.0"
+    let xTicks = max(2, Int((layout.plotRight - layout.plotLeft) / (ChartFrame.textWidth(sample, size: ChartFrame.tickFont) + 24)))
+    let xScale = x.scale(dataLower: xs.min(), dataUpper: xs.max(), maximumTicks: xTicks)
+    layout = frame(bottomOverhang: (xScale.labels.last.map { ChartFrame.textWidth($0, size: ChartFrame.tickFont) } ?? 0) / 2)
+
+    let (plotLeft, plotRight, plotTop, plotBottom) = (layout.plotLeft, layout.plotRight, layout.plotTop, layout.plotBottom)
+    func px(_ value: Double) -> Double {
+      let span = xScale.upper - xScale.lower
+      return plotLeft + (span > 0 ? (value - xScale.lower) / span : 0.5) * (plotRight - plotLeft)
+    }
+    func py(_ value: Double, _ scale: AxisScale) -> Double {
+      let span = scale.upper - scale.lower
+      let clamped = min(max(value, scale.lower), scale.upper)
+      return plotBottom - (span > 0 ? (clamped - scale.lower) / span : 0.5) * (plotBottom - plotTop)
+    }
+
+    var out = layout.opening(kind: "line")
+    out += layout.leftAxis(yScale) { py($0, yScale) }
+    if let y2Scale { out += layout.rightAxis(y2Scale) { py($0, y2Scale) } }
+    // x ticks.
+    out += "<g class=\"x-axis\" fill=\"#333333\" text-anchor=\"middle\">"
+    for (tick, label) in zip(xScale.ticks, xScale.labels) {
+      let position = px(tick)
+      out += "<path d=\"M\(Markup.coordinate(position)),\(Markup.coordinate(plotBottom))v5\" stroke=\"#333333\"/>"
+      out += "<text x=\"\(Markup.coordinate(position))\" y=\"\(Markup.coordinate(plotBottom + 19))\">\(Markup.escape(label))</text>"
+    }
+    out += "</g>"
+
+    let styles = styles
+    // Bands first, so that lines are drawn over every band; lighter where many overlap.
+    let banded = series.filter { $0.points.contains { $0.lower != nil && $0.upper != nil } }.count
+    let bandOpacity = banded > 2 ? "0.12" : "0.2"
+    for (index, s) in series.enumerated() {
+      let scale = s.onSecondaryAxis ? (y2Scale ?? yScale) : yScale
+      let d = Self.bandPath(s, x: px) { py($0, scale) }
+      if !d.isEmpty {
+        out += "<path class=\"band\" data-series=\"\(index)\" d=\"\(d)\" fill=\"\(styles[index].color)\" fill-opacity=\"\(bandOpacity)\" stroke=\"none\"/>"
+      }
+    }
+    for line in referenceLines {
+      let scale = line.onSecondaryAxis ? (y2Scale ?? yScale) : yScale
+      let position = py(line.value, scale)
+      out += "<path class=\"reference\" d=\"M\(Markup.coordinate(plotLeft)),\(Markup.coordinate(position))H\(Markup.coordinate(plotRight))\" "
+        + "stroke=\"\(line.style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.style.dash)\" fill=\"none\"/>"
+      out += "<text x=\"\(Markup.coordinate(plotRight - 4))\" y=\"\(Markup.coordinate(position - 5))\" text-anchor=\"end\" "
+        + "fill=\"\(line.style.color)\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Markup.escape(line.label))</text>"
+    }
+    for (index, s) in series.enumerated() {
+      let scale = s.onSecondaryAxis ? (y2Scale ?? yScale) : yScale
+      let style = styles[index]
+      if s.interpolation != .markers {
+        let d = Self.linePath(s, x: px) { py($0, scale) }
+        if !d.isEmpty {
+          out += "<path class=\"series\" data-series=\"\(index)\" d=\"\(d)\" fill=\"none\" stroke=\"\(style.color)\" stroke-width=\"2.2\" "
+            + "stroke-linejoin=\"round\"" + (style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") + "/>"
+        }
+      }
+      out += markers(s, style: style, x: px) { py($0, scale) }
+    }
+    out += layout.axisLines()
+    out += hoverColumns(x: px, top: plotTop, bottom: plotBottom, styles: styles)
+    return out + "</svg>"
+  }
+
+  /// The path of a series: one `M…L…` run per stretch of consecutive defined values.
+  static func linePath(_ s: Series, x: (Double) -> Double, y: (Double) -> Double) -> String {
+    var d = ""
+    var previous: Point?
+    for point in s.points {
+      guard let value = point.y, value.isFinite else { previous = nil; continue }
+      switch s.interpolation {
+      case .markers:
+        return ""
+      case .linear:
+        d += (previous == nil ? "M" : "L") + Markup.coordinate(x(point.x)) + "," + Markup.coordinate(y(value))
+      case .step(let width):
+        let joined = previous.map { abs($0.x + width - point.x) <= 1e-9 * max(1, abs(point.x)) } ?? false
+        d += (joined ? "V" + Markup.coordinate(y(value)) : "M" + Markup.coordinate(x(point.x)) + "," + Markup.coordinate(y(value)))
+          + "H" + Markup.coordinate(x(point.x + width))
+      }
+      previous = point
+    }
+    return d
+  }
+
+  /// The band of a series: one closed polygon per stretch of points with both bounds defined.
+  static func bandPath(_ s: Series, x: (Double) -> Double, y: (Double) -> Double) -> String {
+    var runs: [[Point]] = []
+    var current: [Point] = []
+    var previous: Point?
+    for point in s.points {
+      let defined = point.lower.map(\.isFinite) == true && point.upper.map(\.isFinite) == true
+      var contiguous = previous != nil
+      if case .step(let width) = s.interpolation, let before = previous {
+        contiguous = abs(before.x + width - point.x) <= 1e-9 * max(1, abs(point.x))
+      }
+      if !defined || !contiguous, !current.isEmpty {
+        runs.append(current)
+        current = []
+      }
+      if defined { current.append(point) }
+      previous = defined ? point : nil
+    }
+    if !current.isEmpty { runs.append(current) }
+    var d = ""
+    for run in runs {
+      var upper: [(Double, Double)] = [], lower: [(Double, Double)] = []
+      for point in run {
+        let (high, low) = (y(point.upper!), y(point.lower!))
+        if case .step(let width) = s.interpolation {
+          upper += [(x(point.x), high), (x(point.x + width), high)]
+          lower += [(x(point.x), low), (x(point.x + width), low)]
+        } else {
+          upper.append((x(point.x), high))
+          lower.append((x(point.x), low))
+        }
+      }
+      if run.count == 1, s.interpolation == .linear {   // an isolated point: a thin bar
+        upper = [(upper[0].0 - 2, upper[0].1), (upper[0].0 + 2, upper[0].1)]
+        lower = [(lower[0].0 - 2, lower[0].1), (lower[0].0 + 2, lower[0].1)]
+      }
+      let outline = upper + lower.reversed()
+      d += "M" + outline.map { Markup.coordinate($0.0) + "," + Markup.coordinate($0.1) }.joined(separator: "L") + "Z"
+    }
+    return d
+  }
+
+  /// Markers: at every point when asked (thinned where they would touch), and at every isolated
+  /// point of a linear series.
+  private func markers(_ s: Series, style: SeriesStyle, x: (Double) -> Double, y: (Double) -> Double) -> String {
+    let defined = s.points.indices.filter { s.points[$0].y?.isFinite == true }
+    guard !defined.isEmpty, style.marker != .none || s.interpolation == .markers else { return "" }
+    let marker = style.marker == .none ? SeriesStyle.Marker.circle : style.marker
+    var every = 1
+    if s.showsMarkers && s.interpolation != .markers, defined.count > 1 {
+      let spacing = abs(x(s.points[defined.last!].x) - x(s.points[defined.first!].x)) / Double(defined.count - 1)
+      every = spacing >= 9 ? 1 : Int((9 / max(spacing, 0.1)).rounded(.up))
+    }
+    var out = ""
+    for (rank, index) in defined.enumerated() {
+      let isolated = (index == 0 || s.points[index - 1].y == nil) && (index == s.points.count - 1 || s.points[index + 1].y == nil)
+      let wanted = s.interpolation == .markers || (s.showsMarkers && rank % every == 0)
+        || (isolated && s.interpolation == .linear)
+      guard wanted else { continue }
+      var position = s.points[index].x
+      if case .step(let width) = s.interpolation { position += width / 2 }
+      out += ChartShapes.marker(marker, x: x(position), y: y(s.points[index].y!), size: 3.5, color: style.color)
+    }
+    return out.isEmpty ? "" : "<g class=\"markers\">" + out + "</g>"
+  }
+
+  /// Invisible columns over the plot whose tooltips list each series' value in them.
+  private func hoverColumns(x: (Double) -> Double, top: Double, bottom: Double, styles: [SeriesStyle]) -> String {
+    guard !columns.isEmpty else { return "" }
+    var out = "<g class=\"hover\">"
+    for column in columns {
+      var lines = [column.label]
+      for s in series {
+        guard let point = s.points.first(where: { point in
+          if case .step = s.interpolation { return point.x == column.range.lowerBound }
+          return column.range.contains(point.x)
+        }) else { continue }
+        lines.append(s.name + ": " + Self.valueText(point, decimals: s.decimals))
+      }
+      let (left, right) = (x(column.range.lowerBound), x(column.range.upperBound))
+      out += "<rect class=\"column\" x=\"\(Markup.coordinate(left))\" y=\"\(Markup.coordinate(top))\" width=\"\(Markup.coordinate(max(right - left, 1)))\" "
+        + "height=\"\(Markup.coordinate(bottom - top))\" fill=\"#000000\" fill-opacity=\"0\" pointer-events=\"all\">"
+        + "<title>\(Markup.escape(lines.joined(separator: "\n")))</title></rect>"
+    }
+    return out + "</g>"
+  }
+
+  /// `12.3 (95% CI 11.0 to 13.6)`, or `undefined`.
+  static func valueText(_ point: Point, decimals: Int) -> String {
+    guard let value = point.y else { return "undefined" }
+    var text = Markup.number(value, decimals: decimals)
+    if let lower = point.lower, let upper = point.upper {
+      text += " (95% CI \(Markup.number(lower, decimals: decimals)) to \(Markup.number(upper, decimals: decimals)))"
+    }
+    return text
+  }
+
+  private func legendEntries() -> [LegendEntry] {
+    let styles = styles
+    var entries = series.indices.map { index in
+      let s = series[index]
+      let band = s.points.contains { $0.lower != nil && $0.upper != nil }
+      let axis = secondaryY != nil ? (s.onSecondaryAxis ? " (right axis)" : " (left axis)") : ""
+      let symbol: LegendEntry.Symbol = s.interpolation == .markers ? .dot(whisker: false)
+        : .line(band: band, marker: s.showsMarkers && styles[index].marker != .none)
+      return LegendEntry(label: s.name + axis, style: styles[index], symbol: symbol)
+    }
+    entries += referenceLines.map { LegendEntry(label: $0.label, style: $0.style, symbol: .line(band: false, marker: false)) }
+    if series.contains(where: { $0.points.contains { $0.lower != nil && $0.upper != nil } }) {
+      entries.append(LegendEntry(label: bandLabel, style: SeriesStyle(color: "#555555", marker: .none), symbol: .band))
+    }
+    return entries
+  }
+
+  /// The description, then each series' lowest and highest values and where they are, and
+  /// whether values are missing.
+  func fullDescription() -> String {
+    var parts = [description]
+    for s in series {
+      let defined = s.points.filter { $0.y?.isFinite == true }
+      guard let low = defined.min(by: { $0.y! < $1.y! }), let high = defined.max(by: { $0.y! < $1.y! }) else {
+        parts.append("\(s.name): no values.")
+        continue
+      }
+      var text = "\(s.name): lowest \(Markup.number(low.y, decimals: s.decimals)) at \(xText(low.x, s)), "
+        + "highest \(Markup.number(high.y, decimals: s.decimals)) at \(xText(high.x, s))"
+      if defined.count < s.points.count { text += "; undefined at \(s.points.count - defined.count) of \(s.points.count) points (gaps)" }
+      parts.append(text + ".")
+    }
+    return parts.joined(separator: " ")
+  }
+
+  private func xText(_ value: Double, _ s: Series) -> String {
+    if let column = columns.first(where: { column in
+      if case .step = s.interpolation { return column.range.lowerBound == value }
+      return column.range.contains(value)
+    }) { return column.label }
+    return x.ticks == .clock ? Markup.clock(value) : Markup.number(value, decimals: 1)
+  }
+}
+
+extension AxisScale {
+  /// A scale from 0 whose `intervals` steps (a round step, {1, 2, 2.5, 5} × 10^k) reach at least
+  /// `upper`: a right-hand axis whose ticks fall on the left axis's grid lines.
+  static func aligned(upper: Double, intervals: Int) -> AxisScale {
+    let intervals = max(intervals, 1)
+    let target = upper > 0 && upper.isFinite ? upper : 1
+    var candidate = nice(lower: 0, upper: target, maximumTicks: intervals + 1)
+    // `nice` may use fewer intervals; stretch its step to `intervals` steps if the labels stay exact.
+    let step = candidate.ticks.count > 1 ? candidate.ticks[1] - candidate.ticks[0] : target
+    let decimals = candidate.labels.last.map { $0.split(separator: ".").dropFirst().first?.count ?? 0 } ?? 0
+    candidate.ticks = (0...intervals).map { Double($0) * step }
+    candidate.labels = candidate.ticks.map { Markup.number($0, decimals: decimals) }
+    candidate.lower = 0
+    candidate.upper = candidate.ticks.last!
+    return candidate
+  }
+}

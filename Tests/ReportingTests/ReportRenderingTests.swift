@@ -1,0 +1,121 @@
+import ContactCenterModel
+import Foundation
+import Testing
+@testable import Reporting
+
+/// `chromium` on `PATH`, or `nil`.
+private func chromiumPath() -> String? {
+  let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+  return directories.map { "\($0)/chromium" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+/// Runs `arguments[0]` with its standard output and error in files, in a process group of its own
+/// with no signal blocked (the test threads block some, and a child inherits the mask). After
+/// `timeout` seconds the whole group is killed and the result is `nil`; otherwise the exit status.
+/// The group is killed after a normal exit too, so no browser helper outlives the test.
+private func run(_ arguments: [String], output: URL, errors: URL, timeout: Double) throws -> Int32? {
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var defaults = sigset_t()
+  sigemptyset(&defaults)
+  sigaddset(&defaults, SIGINT)
+  sigaddset(&defaults, SIGTERM)
+  posix_spawnattr_setsigdefault(&attributes, &defaults)
+  var unblocked = sigset_t()
+  sigemptyset(&unblocked)
+  posix_spawnattr_setsigmask(&attributes, &unblocked)
+  posix_spawnattr_setpgroup(&attributes, 0)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  let argv = arguments.map { strdup($0) } + [nil]
+  let environ = ProcessInfo.processInfo.environment.map { strdup("\($0)=\($1)") } + [nil]
+  defer { (argv + environ).forEach { free($0) } }
+  var pid = pid_t()
+  let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+  try #require(status == 0, "could not start \(arguments[0]): error \(status)")
+  let deadline = Date().addingTimeInterval(timeout)
+  defer { kill(-pid, SIGKILL) }
+  while true {
+    var exit: Int32 = 0
+    let waited = waitpid(pid, &exit, WNOHANG)
+    if waited == pid { return (exit & 0x7f) == 0 ? (exit >> 8) & 0xff : 128 + (exit & 0x7f) }
+    if waited == -1 && errno != EINTR { return -1 }
+    if Date() > deadline {
+      kill(-pid, SIGKILL)
+      while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}
+      return nil
+    }
+    usleep(50_000)
+  }
+}
+
+/// Width and height from a PNG's IHDR chunk, or `nil` when the bytes are not a PNG.
+private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
+  let bytes = [UInt8](data.prefix(24))
+  guard bytes.count == 24, bytes[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], bytes[12..<16] == [0x49, 0x48, 0x44, 0x52]
+  else { return nil }
+  let number = { (offset: Int) in bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+  return (number(16), number(20))
+}
+
+@Suite struct ReportRenderingTests {
+  /// The run report of a small simulated centre (hostile ids, a target and a requirement included)
+  /// opens in headless Chromium: a screenshot of the requested size is written, and the DOM after
+  /// loading shows the render check's marker, no script error, no blocked resource, no injected
+  /// script, and every chart with its title.
+  @Test(.timeLimit(.minutes(5)))
+  func reportRendersInHeadlessChromium() throws {
+    let chromium = try #require(chromiumPath(), "chromium is not on PATH: run Scripts/ensure-deps.sh --tests (Scripts/test does)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = Experiment(scenario: smallCentre(), seed: 5).run(replications: 5, threads: 2)
+    let report = RunReport(result: result, scenarioSHA256: String(repeating: "0", count: 64), toolVersion: "0.0.0-test")
+    let page = folder.appendingPathComponent("report.html")
+    try Data(report.html(requirement: .perType([[7, 10, 12, 13, 11, 10, 8, 6], nil, nil]), serviceLevelTargets: [0.8, 0.7, 0.9]).utf8)
+      .write(to: page)
+
+    func browse(_ extra: [String], output: String) throws -> (status: Int32?, stdout: String, stderr: String) {
+      let (out, err) = (folder.appendingPathComponent(output), folder.appendingPathComponent(output + ".stderr"))
+      let status = try run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile-\(output)").path)",
+                            "--no-first-run", "--disable-extensions", "--disable-background-networking", "--disable-crash-reporter",
+                            "--hide-scrollbars"] + extra + [page.absoluteString],
+                           output: out, errors: err, timeout: 120)
+      return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    let png = folder.appendingPathComponent("report.png")
+    let shot = try browse(["--screenshot=\(png.path)", "--window-size=1280,4000"], output: "screenshot")
+    try #require(shot.status != nil, "chromium --screenshot did not finish within 120 s")
+    #expect(shot.status == 0, "chromium --screenshot exited with \(shot.status!): \(shot.stderr.suffix(2000))")
+    let image = try Data(contentsOf: png)
+    let size = try #require(pngSize(image), "report.png is not a PNG")
+    #expect(size.width == 1280 && size.height == 4000)
+    #expect(image.count > 100_000, "a 1280×4000 page of charts compresses to far more than \(image.count) bytes: is it blank?")
+
+    let dump = try browse(["--dump-dom"], output: "dom.html")
+    try #require(dump.status != nil, "chromium --dump-dom did not finish within 120 s")
+    #expect(dump.status == 0, "chromium --dump-dom exited with \(dump.status!): \(dump.stderr.suffix(2000))")
+    let dom = dump.stdout
+    let root = try #require(dom.components(separatedBy: "<html").dropFirst().first?.prefix { $0 != ">" }, "no <html> in the DOM dump")
+    #expect(root.contains("data-rendered=\"true\""), "the load handler did not run: \(root)")
+    #expect(root.contains("data-script-errors=\"0\""), "script errors: \(root)")
+    #expect(root.contains("data-blocked-resources=\"0\""), "blocked resources: \(root)")
+    #expect(root.contains("data-charts=\"11\""), "chart count: \(root)")
+    #expect(!root.contains("data-injected"), "an id's script ran: \(root)")
+    #expect(dom.components(separatedBy: "<svg").count - 1 == 11)
+    var titles = ["Occupancy per agent group and interval", "Cost of the day: staff and contacts"]
+    for type in ["billing", "email"] {
+      titles += ["Offered contacts and agents per interval: \(type)", "Service level per interval: \(type)",
+                 "Wait of answered contacts over the day: \(type)"]
+    }
+    for title in titles { #expect(dom.contains(">\(title)</title>"), "no chart titled \(title)") }
+    for id in ["load-2", "service-level-2", "waits-2"] { #expect(dom.contains("<title id=\"\(id)-title\">"), "no chart \(id)") }
+  }
+}
