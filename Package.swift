@@ -61,7 +61,8 @@ let package = Package(
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
       name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "ScenarioIO"], swiftSettings: strict),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel"], swiftSettings: strict),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
       name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
   ]

@@ -60,6 +60,7 @@ struct Compare: ParsableCommand {
       ("compare.csv", report.compareCSV()),
       ("targets.csv", report.targetsCSV()),
       ("scenario.yaml", base.text),
+      ("report.html", report.html()),
     ]
     for (index, (name, plan)) in zip(names.dropFirst(), loaded).enumerated() {
       files.append(("plan-\(index + 1)-\(Self.fileSafe(name)).yaml", plan.text))

@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
         ("summary.json", report.summaryJSON()),
         ("intervals.csv", report.intervalsCSV()),
         ("groups.csv", report.groupsCSV()),
-        ("report.html", report.html()),
+        ("report.html", report.html(serviceLevelTargets: file.scenario.targets.types.map(\.serviceLevel))),
         ("scenario.yaml", file.text),
       ])
     print(report.kpiTable())

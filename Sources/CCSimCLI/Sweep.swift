@@ -55,7 +55,7 @@ struct Sweep: ParsableCommand {
     let scenarios = try points.map { try file.varied(parsed, values: grid.point($0)) }
     let manifest = SweepReport.Manifest(
       toolVersion: CCSim.version, scenario: file.scenario.name, scenarioSHA256: SHA256.hex(Array(file.text.utf8)),
-      seed: options.seed, replications: options.replications, grid: grid, shard: shard)
+      currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard)
     let report = SweepReport(manifest: manifest, base: file.scenario)
     let progress = ProgressBar(total: options.replications * points.count)
     var rows: [(point: Int, line: String)] = []
@@ -70,7 +70,8 @@ struct Sweep: ParsableCommand {
     let label = shard.map { "sweep-shard-\($0.index)-of-\($0.count)" } ?? "sweep"
     let folder = try ResultsFolder.write(                                                 // write
       under: options.out, scenario: file.scenario.name, seed: options.seed, label: label,
-      files: [("sweep.csv", csv), ("sweep.json", manifest.json()), ("scenario.yaml", file.text)])
+      files: [("sweep.csv", csv), ("sweep.json", manifest.json()), ("scenario.yaml", file.text),
+              ("report.html", SweepReport.html(manifest: manifest, csv: csv))])
     print(Self.summaryTable(csv: csv, keys: grid.keys))
     print("\(points.count) of \(grid.pointCount) grid points, \(options.replications) replications each, seed \(options.seed): results in \(folder)")
   }
@@ -136,7 +137,8 @@ struct Merge: ParsableCommand {
     }
     let folder = try ResultsFolder.write(
       under: out, scenario: merged.manifest.scenario, seed: merged.manifest.seed, label: "sweep",
-      files: [("sweep.csv", merged.csv), ("sweep.json", merged.manifest.json()), ("scenario.yaml", parts[0].scenarioText)])
+      files: [("sweep.csv", merged.csv), ("sweep.json", merged.manifest.json()), ("scenario.yaml", parts[0].scenarioText),
+              ("report.html", SweepReport.html(manifest: merged.manifest, csv: merged.csv))])
     print("\(parts.count) shards, \(merged.manifest.grid.pointCount) grid points: merged into \(folder)")
   }
 }

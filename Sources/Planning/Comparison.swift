@@ -118,7 +118,7 @@ public struct PlanComparison: Sendable {
   }
 
   /// Ids in first-seen order.
-  static func union(_ lists: [[String]]) -> [String] {
+  public static func union(_ lists: [[String]]) -> [String] {
     var seen = Set<String>()
     return lists.flatMap { $0 }.filter { seen.insert($0).inserted }
   }

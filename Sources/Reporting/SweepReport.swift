@@ -11,17 +11,20 @@ public struct SweepReport: Sendable {
     public var toolVersion: String
     public var scenario: String
     public var scenarioSHA256: String
+    /// The base scenario's currency (for cost axes).
+    public var currency: String
     public var seed: UInt64
     public var replications: Int
     public var grid: SweepGrid
     /// `i/n` for a shard, `nil` for a whole sweep.
     public var shard: (index: Int, count: Int)?
 
-    public init(toolVersion: String, scenario: String, scenarioSHA256: String, seed: UInt64, replications: Int,
-                grid: SweepGrid, shard: (index: Int, count: Int)? = nil) {
+    public init(toolVersion: String, scenario: String, scenarioSHA256: String, currency: String, seed: UInt64,
+                replications: Int, grid: SweepGrid, shard: (index: Int, count: Int)? = nil) {
       self.toolVersion = toolVersion
       self.scenario = scenario
       self.scenarioSHA256 = scenarioSHA256
+      self.currency = currency
       self.seed = seed
       self.replications = replications
       self.grid = grid
@@ -35,7 +38,7 @@ public struct SweepReport: Sendable {
     public func json() -> String {
       JSONValue.object([
         ("tool_version", .string(toolVersion)), ("scenario", .string(scenario)), ("scenario_sha256", .string(scenarioSHA256)),
-        ("seed", .string(String(seed))), ("replications", .integer(replications)), ("points", .integer(grid.pointCount)),
+        ("currency", .string(currency)), ("seed", .string(String(seed))), ("replications", .integer(replications)), ("points", .integer(grid.pointCount)),
         ("vary", .array(zip(grid.keys, grid.values).map { key, values in
           .object([("key", .string(key)), ("values", .array(values.map(JSONValue.string)))])
         })),
@@ -46,7 +49,7 @@ public struct SweepReport: Sendable {
     public init?(json text: String) {
       guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
         let toolVersion = object["tool_version"] as? String, let scenario = object["scenario"] as? String,
-        let sha = object["scenario_sha256"] as? String, let seed = (object["seed"] as? String).flatMap(UInt64.init),
+        let sha = object["scenario_sha256"] as? String, let currency = object["currency"] as? String, let seed = (object["seed"] as? String).flatMap(UInt64.init),
         let replications = object["replications"] as? Int, let vary = object["vary"] as? [[String: Any]]
       else { return nil }
       let keys = vary.compactMap { $0["key"] as? String }, values = vary.compactMap { $0["values"] as? [String] }
@@ -57,7 +60,7 @@ public struct SweepReport: Sendable {
         guard parts.count == 2 else { return nil }
         shard = (parts[0], parts[1])
       }
-      self.init(toolVersion: toolVersion, scenario: scenario, scenarioSHA256: sha, seed: seed, replications: replications,
+      self.init(toolVersion: toolVersion, scenario: scenario, scenarioSHA256: sha, currency: currency, seed: seed, replications: replications,
                 grid: SweepGrid(keys: keys, values: values), shard: shard)
     }
   }

@@ -34,7 +34,7 @@ struct CompareCommandTests {
     try #require(folders.count == 1 && folders[0].hasSuffix("-s1-compare"))
     let folder = parent.appendingPathComponent(folders[0])
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    #expect(files == ["compare.csv", "plan-1-as-is.yaml", "plan-2-plus-one.yaml", "scenario.yaml", "summary.json", "targets.csv"])
+    #expect(files == ["compare.csv", "plan-1-as-is.yaml", "plan-2-plus-one.yaml", "report.html", "scenario.yaml", "summary.json", "targets.csv"])
 
     let csv = try String(contentsOf: folder.appendingPathComponent("compare.csv"), encoding: .utf8)
     let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -42,7 +42,7 @@ struct SweepCommandTests {
     try Merge.parse(shardFolders.reversed().map(\.path) + ["--out", merged.path]).run()
     let a = try #require(try folders(whole, "hotline-day").first), b = try #require(try folders(merged, "hotline-day").first)
     #expect(a.lastPathComponent.hasSuffix("-sweep") && b.lastPathComponent.hasSuffix("-sweep"))
-    for name in ["sweep.csv", "sweep.json", "scenario.yaml"] {
+    for name in ["sweep.csv", "sweep.json", "scenario.yaml", "report.html"] {
       #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
     }
     let csv = try String(contentsOf: a.appendingPathComponent("sweep.csv"), encoding: .utf8)

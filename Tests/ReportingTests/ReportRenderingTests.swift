@@ -1,5 +1,6 @@
 import ContactCenterModel
 import Foundation
+import Planning
 import Testing
 @testable import Reporting
 
@@ -65,6 +66,51 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
 }
 
 @Suite struct ReportRenderingTests {
+  /// Opens `page` in headless Chromium with a fresh profile in `folder`; its standard output and
+  /// error, and the exit status (`nil` when it did not finish within 120 s).
+  static func browse(_ chromium: String, page: URL, in folder: URL, _ extra: [String], output: String) throws
+    -> (status: Int32?, stdout: String, stderr: String) {
+    let (out, err) = (folder.appendingPathComponent(output), folder.appendingPathComponent(output + ".stderr"))
+    let status = try run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile-\(output)").path)",
+                          "--no-first-run", "--disable-extensions", "--disable-background-networking", "--disable-crash-reporter",
+                          "--hide-scrollbars"] + extra + [page.absoluteString],
+                         output: out, errors: err, timeout: 120)
+    return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+  }
+
+  /// The compare and sweep reports of two plans of the small centre (one agent more in the second)
+  /// open in headless Chromium without script errors or blocked resources, with every chart: the
+  /// compare page's four headline differences and its per-type chart, the sweep page's frontier.
+  @Test(.timeLimit(.minutes(5)))
+  func planningReportsRenderInHeadlessChromium() throws {
+    let chromium = try #require(chromiumPath(), "chromium is not on PATH: run Scripts/ensure-deps.sh --tests (Scripts/test does)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-planning-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = smallCentre()
+    var more = base
+    more.groups[0].agents = more.groups[0].agents.map { $0 + 1 }
+    let results = [base, more].map { Experiment(scenario: $0, seed: 5).run(replications: 4, threads: 2) }
+    let comparison = PlanComparison(plans: [("base", results[0]), ("one more", results[1])])
+    let compare = CompareReport(comparison: comparison, files: ["base.yaml", "more.yaml"], toolVersion: "0.0.0-test")
+    let manifest = SweepReport.Manifest(toolVersion: "0.0.0-test", scenario: base.name, scenarioSHA256: "0", currency: "EUR",
+                                        seed: 5, replications: 4, grid: SweepGrid(keys: ["staff[team]"], values: [["0", "+1"]]))
+    let sweep = SweepReport(manifest: manifest, base: base)
+    let csv = sweep.csv(rows: results.enumerated().map { ($0, sweep.row(point: $0, result: $1)) })
+    for (name, html, charts, title) in [("compare", compare.html(), 5, "Service level difference from base"),
+                                        ("sweep", SweepReport.html(manifest: manifest, csv: csv), 1, "Cost against service level, every grid point")] {
+      let page = folder.appendingPathComponent("\(name).html")
+      try Data(html.utf8).write(to: page)
+      let dump = try Self.browse(chromium, page: page, in: folder, ["--dump-dom"], output: "\(name)-dom.html")
+      try #require(dump.status == 0, "chromium --dump-dom failed on the \(name) report: \(dump.stderr.suffix(2000))")
+      let root = try #require(dump.stdout.components(separatedBy: "<html").dropFirst().first?.prefix { $0 != ">" })
+      #expect(root.contains("data-rendered=\"true\"") && root.contains("data-script-errors=\"0\"")
+              && root.contains("data-blocked-resources=\"0\"") && root.contains("data-charts=\"\(charts)\""), "\(name): \(root)")
+      #expect(dump.stdout.components(separatedBy: "<svg").count - 1 == charts, "\(name) charts")
+      #expect(dump.stdout.contains(">\(title)</title>"), "\(name): no chart titled \(title)")
+    }
+  }
+
   /// The run report of a small simulated centre (hostile ids, a target and a requirement included)
   /// opens in headless Chromium: a screenshot of the requested size is written, and the DOM after
   /// loading shows the render check's marker, no script error, no blocked resource, no injected
@@ -82,12 +128,7 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
       .write(to: page)
 
     func browse(_ extra: [String], output: String) throws -> (status: Int32?, stdout: String, stderr: String) {
-      let (out, err) = (folder.appendingPathComponent(output), folder.appendingPathComponent(output + ".stderr"))
-      let status = try run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile-\(output)").path)",
-                            "--no-first-run", "--disable-extensions", "--disable-background-networking", "--disable-crash-reporter",
-                            "--hide-scrollbars"] + extra + [page.absoluteString],
-                           output: out, errors: err, timeout: 120)
-      return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+      try ReportRenderingTests.browse(chromium, page: page, in: folder, extra, output: output)
     }
 
     let png = folder.appendingPathComponent("report.png")
