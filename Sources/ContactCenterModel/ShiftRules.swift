@@ -149,6 +149,16 @@ public struct BreakRule: Hashable, Sendable {
   /// The break applies only to shifts at least this long (seconds; 0: every shift).
   public var minimumShiftLength: SimTime
 
+  /// A break rule; every time in seconds.
+  ///
+  /// - Parameters:
+  ///   - length: The break's length, > 0.
+  ///   - paid: `false` for an unpaid break (lunch).
+  ///   - earliestStart: The earliest start after the shift's start, ≥ 0.
+  ///   - latestStart: The latest start, ≥ `earliestStart`; offsets past it are not used even when
+  ///     the step does not land on it.
+  ///   - step: The placement grid, > 0.
+  ///   - minimumShiftLength: Shifts shorter than this do not take the break; 0: every shift.
   public init(length: SimTime, paid: Bool = true, earliestStart: SimTime, latestStart: SimTime, step: SimTime,
               minimumShiftLength: SimTime = 0) {
     precondition(length > 0 && length.isFinite, "a break needs a length > 0")

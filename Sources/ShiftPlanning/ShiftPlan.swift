@@ -19,6 +19,7 @@ public struct ShiftPattern: Hashable, Sendable {
   /// The planning intervals whose midpoint an agent on this pattern is on the phones, ascending.
   public var coveredIntervals: [Int]
 
+  /// A pattern as ``ShiftPlanner`` lists it; `coveredIntervals` ascending, `paidSeconds` > 0.
   public init(start: Double, length: Double, breaks: [ShiftBreak], paidSeconds: Double, coveredIntervals: [Int]) {
     self.start = start
     self.length = length
@@ -43,6 +44,7 @@ public struct UncoveredInterval: Hashable, Sendable {
   /// Agents the plan has on the phones (< `required`).
   public var covered: Int
 
+  /// Interval `interval` with `covered` of its `required` agents (`covered < required`).
   public init(interval: Int, required: Int, covered: Int) {
     self.interval = interval
     self.required = required
@@ -86,12 +88,13 @@ public struct ShiftPlan: Hashable, Sendable {
   /// How the solver ended; a plan stopped by a limit may not be optimal.
   public var status: SolverStatus
   /// The relative gap between the plan's objective and the solver's best bound when the search
-  /// ended: 0 when ``status`` is `.optimal`. The objective counts shortfall penalties when agent
+  /// ended, `(plan − bound) ÷ plan`: 0 when ``status`` is `.optimal`. The objective counts shortfall penalties when agent
   /// limits apply (`Docs/shift-planning.md`), so this is a gap on that objective.
   public var gap: Double
   /// The patterns the integer program chose from (after merging patterns that cover the same intervals).
   public var patternCount: Int
 
+  /// A plan as ``ShiftPlanner/plan(requirement:)`` returns it; each field as documented above.
   public init(shifts: [Shift], requirement: [Int], coverage: [Int], uncovered: [UncoveredInterval], paidHours: Double,
               cost: Double, status: SolverStatus, gap: Double, patternCount: Int) {
     self.shifts = shifts
@@ -132,7 +135,7 @@ public enum ShiftPlanningError: Error, Hashable, Sendable, CustomStringConvertib
   case noShiftRules(group: String)
   /// The rules allow more patterns than the limit; fewer starts, lengths or break offsets are needed.
   case tooManyPatterns(count: Int, limit: Int)
-  /// The time or node limit stopped the solver before it found any plan.
+  /// The time limit ran out before the linear relaxation was solved, so there is no plan yet.
   case noPlanWithinLimits(seconds: Double, nodes: Int?)
   /// GLPK failed (a numerical failure; `code` is its return code from `glp_intopt`).
   case solverFailed(code: Int)

@@ -161,8 +161,9 @@ public struct ShiftPlanner: Sendable {
   /// - Parameter requirement: Agents needed **on the phones** (in a shift and not on a break) at
   ///   each interval, one value ≥ 0 per interval. Shrinkage is not added here: see
   ///   ``onPhoneRequirement(available:shrinkage:)``.
-  /// - Throws: ``ShiftPlanningError/noPlanWithinLimits(seconds:nodes:)`` when a limit stops the
-  ///   search before any plan is found; ``ShiftPlanningError/solverFailed(code:)`` on a GLPK failure.
+  /// - Throws: ``ShiftPlanningError/noPlanWithinLimits(seconds:nodes:)`` when the time limit runs
+  ///   out before the linear relaxation is solved (after that a limit returns the best plan so far);
+  ///   ``ShiftPlanningError/solverFailed(code:)`` on a GLPK failure.
   /// - Complexity: an integer program with one column per pattern; NP-hard in general, usually
   ///   fast for set covering with a tight linear relaxation (`Docs/shift-planning.md` has timings).
   public func plan(requirement: [Int]) throws(ShiftPlanningError) -> ShiftPlan {
@@ -328,6 +329,9 @@ enum GLPK {
   }
 
   /// Solves `program` within `limits`, waiting for any other solve in the process to finish first.
+  ///
+  /// - Throws: ``ShiftPlanningError/noPlanWithinLimits(seconds:nodes:)`` when the time runs out
+  ///   before the relaxation is solved; ``ShiftPlanningError/solverFailed(code:)`` when GLPK fails.
   static func solve(_ program: CoveringProgram, limits: ShiftPlanner.Limits) throws(ShiftPlanningError) -> Solution {
     let result: Result<Solution, ShiftPlanningError> = lock.withLock { _ in
       Result { () throws(ShiftPlanningError) -> Solution in try solveUnlocked(program, limits: limits) }
@@ -362,6 +366,7 @@ enum GLPK {
       if lpCode == GLP_ETMLIM { throw .noPlanWithinLimits(seconds: limits.seconds, nodes: limits.nodes) }
       throw .solverFailed(code: Int(lpCode == 0 ? glp_get_status(problem) : lpCode))
     }
+    let relaxation = glp_get_obj_val(problem)
 
     // 2. A plan to start from, so that a limit never ends the search empty-handed and the search
     //    prunes from the start: the best of three dives on the relaxation (Docs/shift-planning.md).
@@ -391,18 +396,21 @@ enum GLPK {
       return glp_intopt(problem, &parameters)
     }
 
-    let mipStatus = glp_mip_status(problem)
-    guard mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
-      if code == GLP_ETMLIM || code == GLP_ESTOP { throw .noPlanWithinLimits(seconds: limits.seconds, nodes: limits.nodes) }
-      throw .solverFailed(code: Int(code))
-    }
-    let values = program.columns.indices.map { Int(glp_mip_col_val(problem, Int32($0 + 1)).rounded()) }
-    guard mipStatus == GLP_FEAS else { return Solution(values: values, status: .optimal, gap: 0) }
     let status: SolverStatus = switch code {
     case GLP_EMIPGAP: .withinGap
     case GLP_ESTOP: .nodeLimit
     default: .timeLimit
     }
+    let mipStatus = glp_mip_status(problem)
+    guard mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
+      // Stopped before GLPK took the starting plan: that plan, with its gap to the relaxation.
+      guard code == GLP_ETMLIM || code == GLP_ESTOP else { throw .solverFailed(code: Int(code)) }
+      let objective = program.objective(start)
+      return Solution(values: program.columns.indices.map { Int(start[$0 + 1]) }, status: status,
+                      gap: (objective - relaxation) / max(objective, 1))
+    }
+    let values = program.columns.indices.map { Int(glp_mip_col_val(problem, Int32($0 + 1)).rounded()) }
+    guard mipStatus == GLP_FEAS else { return Solution(values: values, status: .optimal, gap: 0) }
     return Solution(values: values, status: status, gap: search.gap)
   }
 
