@@ -108,6 +108,16 @@ struct ShiftRulesParserTests {
       + "(starts × lengths × break placements; use fewer starts or a coarser break step), found 5296291")   // 481 starts × 121 × 91 break offsets
   }
 
+  /// The retail example's voice team has the rules `Docs/shift-planning.md` times: 13 975 patterns.
+  @Test func theRetailVoiceTeamHasShiftRules() throws {
+    let scenario = try ScenarioFile.load(path: exampleScenario("retail-multichannel.yaml")).scenario
+    let rules = try #require(scenario.groups[0].shiftRules)
+    #expect(rules.starts.count == 65 && rules.starts.last == 16 * 3600.0)
+    #expect(rules.breaks.map(\.minimumShiftLength) == [0, 21_600, 28_800] && rules.breaks.map(\.paid) == [true, false, true])
+    #expect(rules.patternCount(openingSpan: 86_400) == 13_975)
+    #expect(scenario.groups.dropFirst().allSatisfy { $0.shiftRules == nil })
+  }
+
   @Test(arguments: [("1h30m", 5400.0), ("90m", 5400), ("1.5h", 5400), ("45s", 45), ("2h15m30s", 8130), ("0m", 0)])
   func compoundDurations(text: String, seconds: Double) {
     #expect(ScenarioParser.compoundSeconds(text) == seconds)
