@@ -313,14 +313,24 @@ struct ShiftPlannerTests {
     #expect(ShiftPlanner.onPhoneRequirement(available: [7, 14, 1, 0], shrinkage: 0.3) == [10, 20, 2, 0])
   }
 
-  /// A planned group runs: its shifts go into the scenario as they are.
-  @Test func aPlanStaffsAGroup() throws {
-    var group = AgentGroup(id: "team", skills: [Skill(type: 0)], agents: [Int](repeating: 0, count: 8), hourlyCost: 25, shrinkage: 0.2)
-    group.shiftRules = ShiftRules(starts: [0, 4 * hour], lengths: [4 * hour])
-    let planner = try ShiftPlanner(rules: group.shiftRules!, intervalLength: hour, intervalCount: 8, hourlyCost: group.hourlyCost)
-    let plan = try planner.plan(requirement: [2, 2, 2, 2, 3, 3, 3, 3])
-    let staffed = plan.staffing(group, intervalLength: hour)
-    #expect(staffed.agents == [2, 2, 2, 2, 3, 3, 3, 3] && staffed.shifts == plan.shifts)
-    #expect(staffed.shiftRules == group.shiftRules && staffed.shrinkage == 0.2 && staffed.hourlyCost == 25)
+  /// A planned group runs: its shifts go into a scenario as they are, its agents on duty are the
+  /// plan's coverage, and the simulation pays exactly the plan's hours (no contacts, so no overtime).
+  @Test func aPlanStaffsAGroupThatRuns() throws {
+    var group = AgentGroup(id: "team", skills: [Skill(type: 0)], agents: [Int](repeating: 0, count: 32), hourlyCost: 25)
+    group.shiftRules = ShiftRules(starts: [0, 2 * hour, 4 * hour], lengths: [4 * hour, 6 * hour], breaks: [
+      BreakRule(length: 2 * quarter, paid: false, earliestStart: 2 * hour, latestStart: 3 * hour, step: quarter, minimumShiftLength: 6 * hour),
+    ])
+    let calls = ContactType(id: "calls", arrivalRates: [Double](repeating: 0, count: 32), handleTime: .exponential(mean: 60),
+                            patience: nil, serviceLevel: ServiceLevelRule(threshold: 20))
+    var scenario = Scenario(name: "planned", intervalLength: quarter, intervalCount: 32, contactTypes: [calls], groups: [group])
+    let planner = try ShiftPlanner(group: group, in: scenario)
+    let plan = try planner.plan(requirement: (0..<32).map { 2 + ($0 / 8) % 2 })
+    #expect(plan.status == .optimal && plan.isComplete)
+    scenario.groups[0] = plan.staffing(group, intervalLength: quarter)
+    #expect(scenario.groups[0].agents == plan.coverage && scenario.groups[0].shifts == plan.shifts)
+    #expect(scenario.groups[0].shiftRules == group.shiftRules && scenario.groups[0].hourlyCost == 25)
+    let run = Experiment(scenario: scenario, seed: 1).replicate(0)
+    let paid = run.groups[0][GroupMetric.allCases.firstIndex(of: .paidHours)!]
+    #expect(paid.map { abs($0 - plan.paidHours) < 1e-9 } == true)
   }
 }
