@@ -65,7 +65,7 @@ public struct ShiftPlanner: Sendable {
     public var maximumPatterns: Int
 
     /// The defaults prove small days optimal and stop a realistic day after 2000 nodes (about a
-    /// minute), within half a percent of the optimum (`Docs/shift-planning.md`).
+    /// minute; 0.3% to 0.9% above the optimum on the days in `Docs/shift-planning.md`).
     public init(seconds: Double = 120, nodes: Int? = 2000, relativeGap: Double = 0,
                 maximumPatterns: Int = ShiftRules.patternLimit) {
       precondition(seconds > 0 && seconds.isFinite, "the time limit must be > 0")
@@ -164,8 +164,9 @@ public struct ShiftPlanner: Sendable {
   /// - Throws: ``ShiftPlanningError/noPlanWithinLimits(seconds:nodes:)`` when the time limit runs
   ///   out before the linear relaxation is solved (after that a limit returns the best plan so far);
   ///   ``ShiftPlanningError/solverFailed(code:)`` on a GLPK failure.
-  /// - Complexity: an integer program with one column per pattern; NP-hard in general, usually
-  ///   fast for set covering with a tight linear relaxation (`Docs/shift-planning.md` has timings).
+  /// - Complexity: an integer program with one column per pattern, NP-hard in general: small days
+  ///   are proven optimal in milliseconds, a realistic day with 14 000 patterns runs to the node
+  ///   limit (`Docs/shift-planning.md` has timings).
   public func plan(requirement: [Int]) throws(ShiftPlanningError) -> ShiftPlan {
     precondition(requirement.count == intervalCount, "the requirement needs one value per interval")
     precondition(requirement.allSatisfy { $0 >= 0 }, "requirements must be ≥ 0")
@@ -375,7 +376,7 @@ enum GLPK {
       .min { program.objective($0) < program.objective($1) }!
 
     // 3. Branch and bound from that plan. Branching on the first fractional column found the best
-    //    plans soonest on realistic days (Docs/shift-planning.md); cutting planes slowed it down.
+    //    plans soonest on realistic days (Docs/shift-planning.md); cutting planes made them worse.
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
