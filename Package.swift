@@ -22,6 +22,7 @@ let package = Package(
     .systemLibrary(
       name: "CGSL", pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
+    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
     .target(name: "Queueing", swiftSettings: strict),
     .target(
       name: "Stochastic",
@@ -34,6 +35,7 @@ let package = Package(
       name: "ScenarioIO",
       dependencies: ["ContactCenterModel", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
+    .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
@@ -65,5 +67,6 @@ let package = Package(
       name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
       name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
+    .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

@@ -407,6 +407,8 @@ public struct AgentGroup: Hashable, Sendable {
   public var agents: [Int]
   /// The group's shifts; empty when it is staffed by a headcount per interval (`agents`).
   public var shifts: [Shift] = []
+  /// The shifts the group may work, when its shifts are to be planned from a requirement (`ccsim staff`).
+  public var shiftRules: ShiftRules?
   /// Cost of one paid agent-hour, in the scenario's currency.
   public var hourlyCost: Double
   /// The share of paid time not available for contacts (meetings, training, absence, breaks

@@ -6,7 +6,7 @@ import Yams
 /// classes, resolution and escalation (documented in `Docs/scenario-format.md`).
 extension ScenarioParser {
   static let groupKeys = [
-    "id", "description", "agents", "shifts", "skills", "hourlyCost", "shrinkage", "concurrency", "stretch", "blending",
+    "id", "description", "agents", "shifts", "shiftRules", "skills", "hourlyCost", "shrinkage", "concurrency", "stretch", "blending",
     "targets",
   ]
   static let contactCostKeys = ["perContact", "telephonyPerMinute", "perAbandoned", "perContained"]
@@ -224,7 +224,8 @@ extension ScenarioParser {
           blending = Self.blending(node, fields.path("blending"), skills: skills, types: types, reader: &reader)
         }
       }
-      guard let id, let skills, let hourly, let shrinkage, let concurrency, let blending else { continue }
+      let rules = fields["shiftRules"].map { shiftRules($0, fields.path("shiftRules"), day: day, reader: &reader) }
+      guard let id, let skills, let hourly, let shrinkage, let concurrency, let blending, rules != .some(nil) else { continue }
       var group: AgentGroup
       if let agents {
         group = AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage)
@@ -236,6 +237,7 @@ extension ScenarioParser {
       }
       group.concurrency = concurrency
       group.blending = blending
+      group.shiftRules = rules ?? nil
       groups.append(group)
     }
     return groups
