@@ -1,3 +1,5 @@
+import ContactCenterModel
+
 /// Text for HTML and SVG pages: escaping, element ids and numbers, all independent of the locale,
 /// so the same input always gives the same bytes.
 public enum Markup {
@@ -104,9 +106,5 @@ public enum Markup {
   }
 
   /// `HH:MM` for seconds after midnight (hours run on past 24, as in `intervals.csv`).
-  public static func clock(_ seconds: Double) -> String {
-    let minutes = Int((seconds / 60).rounded())
-    let hours = minutes / 60, rest = minutes % 60
-    return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
-  }
+  public static func clock(_ seconds: Double) -> String { Scenario.clockText(seconds) }
 }
