@@ -77,8 +77,8 @@ public struct Scenario: Hashable, Sendable {
     self.routing = routing
     self.surges = surges
     self.costs = costs
-    targets = .none(types: 0, groups: 0)
-    targets = .none(types: contactTypes.count, groups: agentGroups.count)
+    // One occupancy cap per entry of `agentGroups`: the declared groups, then the types with agents.
+    targets = .none(types: contactTypes.count, groups: groups.count + contactTypes.filter { $0.agents != nil }.count)
   }
 
   /// Every agent group: the declared ``groups``, then one dedicated group (named after the type)
