@@ -148,7 +148,7 @@ extension ScenarioFile {
 
   /// `node` with the value at `components` replaced by the scalar `value` (a missing last key, or a
   /// missing mapping on the way, is added). `readerPath` receives the path as errors name it.
-  static func replace(in node: Node, _ components: ArraySlice<Component>, with value: String, key: String,
+  static func replace(in node: Node, _ components: ArraySlice<Variation.Component>, with value: String, key: String,
                       readerPath: inout String) throws -> Node {
     guard let first = components.first else { return Node(value) }
     let rest = components.dropFirst()
@@ -191,5 +191,3 @@ extension ScenarioFile {
     }
   }
 }
-
-typealias Component = Variation.Component
