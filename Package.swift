@@ -37,12 +37,12 @@ let package = Package(
       swiftSettings: strict),
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
-    .target(name: "Planning", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
+    .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel", "Planning", "ShiftPlanning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [
-        "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning",
+        "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning", "ShiftPlanning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

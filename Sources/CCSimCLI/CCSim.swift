@@ -12,7 +12,7 @@ public struct CCSim: ParsableCommand {
     commandName: "ccsim",
     abstract: "ContactCenterSim: contact-centre analytics, simulation and workforce planning.",
     version: version,
-    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Validate.self, Erlang.self])
+    subcommands: [Run.self, Staff.self, Compare.self, Sweep.self, Merge.self, Validate.self, Erlang.self])
 
   public init() {}
 

@@ -113,7 +113,26 @@ extension Targets {
   /// Every target checked against `result` (types first, then groups; per interval in interval
   /// order when the scope is `interval`). A metric that no replication defines (no contacts in an
   /// interval, nobody on duty) has nothing to check and is skipped.
-  public func check(_ result: RunResult) -> [TargetCheck] {
+  public func check(_ result: RunResult) -> [TargetCheck] { checks(result, reading: .rule) }
+
+  /// The targets `result` misses beyond reasonable doubt: even the favourable end of the two-sided
+  /// `level` Student-t interval misses — of the mean under the `mean` and `confidence` rules, of the
+  /// share of replications meeting the target under the `probability` rule. A plan chosen because
+  /// it just meets its targets on some replications meets them on fresh ones only about half the
+  /// time where it is tight, but it misses none of them significantly; `ccsim staff` verifies its
+  /// plan this way (`Docs/planning.md`, "Staffing").
+  public func significantMisses(_ result: RunResult, level: Double = 0.95) -> [TargetCheck] {
+    precondition(level > 0 && level < 1, "a confidence level is in (0, 1)")
+    return checks(result, reading: .favourable(level: level)).filter { !$0.met }
+  }
+
+  /// How `judge` reads the replications: by the assurance rule, or at the favourable end of an interval.
+  enum Reading {
+    case rule
+    case favourable(level: Double)
+  }
+
+  func checks(_ result: RunResult, reading: Reading) -> [TargetCheck] {
     let scenario = result.scenario
     let intervals: [Int?] = scope == .day ? [nil] : Array(0..<scenario.intervalCount)
     var checks: [TargetCheck] = []
@@ -129,7 +148,7 @@ extension Targets {
           let values = result.replications.map { replication in
             (interval.map { replication.intervals[t][$0] } ?? replication.types[t])[m]
           }
-          if let check = judge(values, kind: kind, target: target, subject: .type(t), interval: interval) {
+          if let check = judge(values, kind: kind, target: target, subject: .type(t), interval: interval, reading: reading) {
             checks.append(check)
           }
         }
@@ -142,7 +161,8 @@ extension Targets {
         let values = result.replications.map { replication in
           (interval.map { replication.groupIntervals[g][$0] } ?? replication.groups[g])[m]
         }
-        if let check = judge(values, kind: .occupancy, target: cap, subject: .group(g), interval: interval) {
+        if let check = judge(values, kind: .occupancy, target: cap, subject: .group(g), interval: interval,
+                             reading: reading) {
           checks.append(check)
         }
       }
@@ -156,13 +176,34 @@ extension Targets {
   /// One target judged over the replications' values (`nil` where a replication leaves the
   /// metric undefined).
   func judge(_ values: [Double?], kind: TargetCheck.Kind, target: Double, subject: TargetCheck.Subject,
-             interval: Int?) -> TargetCheck? {
+             interval: Int?, reading: Reading = .rule) -> TargetCheck? {
     var tally = Tally()
     for case let value? in values { tally.add(value) }
     guard tally.count > 0 else { return nil }
     // A tiny tolerance, so that a service level of exactly 80% meets an 80% target despite rounding.
     let slack = 1e-9 * max(1, abs(target))
     func meets(_ value: Double) -> Bool { kind.isFloor ? value >= target - slack : value <= target + slack }
+    if case .favourable(let level) = reading {
+      // The favourable end of the two-sided interval: of the values, or of the share meeting the target.
+      var sample = Tally()
+      if case .probability = assurance {
+        for case let value? in values { sample.add(meets(value) ? 1 : 0) }
+      } else {
+        sample = tally
+      }
+      let halfWidth = sample.count > 1 ? sample.confidenceInterval(level: level).halfWidth : .infinity
+      let favourable: Double
+      let met: Bool
+      if case .probability(let share) = assurance {
+        favourable = sample.mean + halfWidth
+        met = favourable >= share - 1e-12
+      } else {
+        favourable = kind.isFloor ? sample.mean + halfWidth : sample.mean - halfWidth
+        met = meets(favourable)
+      }
+      return TargetCheck(subject: subject, interval: interval, kind: kind, target: target, mean: tally.mean,
+                         judged: favourable, met: met)
+    }
     let judged: Double
     switch assurance {
     case .mean:

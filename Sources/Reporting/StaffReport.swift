@@ -1,0 +1,395 @@
+import ContactCenterModel
+import Planning
+import ShiftPlanning
+
+/// The files and the console summary of a `ccsim staff`: `staffing.csv`, `shifts.csv`,
+/// `marginal.csv`, `staff.json`, `plan.yaml`, the Erlang-versus-staffed comparison
+/// (`compare.csv`, `targets.csv`) and `report.html`; the final plan's own run files come from
+/// ``run``. Pure formatting: the same plan gives the same bytes (`Results/README.md`).
+public struct StaffReport: Sendable {
+  public var plan: StaffingPlan
+  /// The scenario file, and its SHA-256.
+  public var file: String
+  public var scenarioSHA256: String
+  public var toolVersion: String
+
+  public init(plan: StaffingPlan, file: String, scenarioSHA256: String, toolVersion: String) {
+    self.plan = plan
+    self.file = file
+    self.scenarioSHA256 = scenarioSHA256
+    self.toolVersion = toolVersion
+  }
+
+  var scenario: Scenario { plan.search.scenario }
+  var groups: [AgentGroup] { scenario.agentGroups }
+
+  /// The final plan's run report (`summary.json`, `intervals.csv`, `groups.csv`).
+  public var run: RunReport { RunReport(result: plan.result, scenarioSHA256: scenarioSHA256, toolVersion: toolVersion) }
+
+  /// The Erlang-only staffing and the final plan side by side, on the verification seed.
+  public var comparison: CompareReport {
+    CompareReport(comparison: PlanComparison(plans: [("erlang", plan.erlangResult), ("staffed", plan.result)]),
+                  files: [file, file], toolVersion: toolVersion)
+  }
+
+  func start(_ k: Int) -> String { Scenario.clockText(scenario.clockStart + Double(k) * scenario.intervalLength) }
+
+  /// `staffing.csv`: per interval and group, the agents Erlang asks for, the agents the search
+  /// found, and for a group with shift rules the agents its shifts need on the phones and have.
+  public func staffingCSV() -> String {
+    var lines = ["interval,start,group,erlang_agents,agents,shift_requirement,shift_on_phones"]
+    let shifts = Dictionary(uniqueKeysWithValues: plan.shifts.map { ($0.group, $0) })
+    for k in 0..<scenario.intervalCount {
+      for (g, group) in groups.enumerated() {
+        let shift = shifts[g]
+        lines.append([
+          String(k + 1), start(k), RunReport.csvField(group.id), String(plan.outcome.erlang.perGroup[g][k]),
+          String(plan.outcome.staffing[g][k]), shift.map { String($0.requirement[k]) } ?? "",
+          shift.map { String($0.plan.coverage[k]) } ?? "",
+        ].joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `shifts.csv`: one row per planned shift: group, start and end (clock), length, agents, breaks
+  /// (`clock+length paid|unpaid`, separated by `;`) and paid hours per agent.
+  public func shiftsCSV() -> String {
+    var lines = ["group,start,end,length_h,agents,breaks,paid_hours_each"]
+    for shiftPlan in plan.shifts {
+      let id = RunReport.csvField(groups[shiftPlan.group].id)
+      for shift in shiftPlan.plan.shifts {
+        let begin = scenario.clockStart + shift.start
+        let breaks = shift.breaks.map { pause in
+          "\(Scenario.clockText(begin + pause.offset))+\(Self.duration(pause.length)) \(pause.paid ? "paid" : "unpaid")"
+        }.joined(separator: "; ")
+        let unpaid = shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }
+        lines.append([
+          id, Scenario.clockText(begin), Scenario.clockText(begin + shift.length), RunReport.number(shift.length / 3600),
+          String(shift.count), RunReport.csvField(breaks), RunReport.number((shift.length - unpaid) / 3600),
+        ].joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `marginal.csv`: per group, interval and type the group serves, what one more agent there
+  /// changes (paired mean and 95% half-width).
+  public func marginalCSV() -> String {
+    var lines = ["group,interval,start,type,agent_cost,sl_change,sl_change_ci95,asa_change_s,asa_change_ci95,"
+      + "abandon_change,abandon_change_ci95,total_cost_change,total_cost_change_ci95"]
+    func pair(_ d: PairedDifference?) -> [String] {
+      [d.map { RunReport.number($0.mean) } ?? "", d?.ci95.map(RunReport.number) ?? ""]
+    }
+    for value in plan.marginal {
+      for (i, t) in value.types.enumerated() {
+        lines.append(([
+          RunReport.csvField(groups[value.group].id), String(value.interval + 1), start(value.interval),
+          RunReport.csvField(scenario.contactTypes[t].id), RunReport.number(value.agentCost),
+        ] + pair(value.serviceLevel[i]) + pair(value.averageSpeedOfAnswer[i]) + pair(value.abandonRate[i])
+          + pair(value.totalCost)).joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `plan.yaml`: the final staffing as a plan overlay of the scenario, for `ccsim compare` and
+  /// `ccsim run` (with the scenario merged in by compare).
+  public func planYAML() -> String {
+    var lines = [
+      "# ccsim staff: the cheapest staffing found for \(scenario.name) (seed \(plan.search.options.seed)).",
+      "# A plan overlay: ccsim compare \(file) --plan <this file>",
+      "plan: staffed",
+    ]
+    let shifts = Dictionary(uniqueKeysWithValues: plan.shifts.map { ($0.group, $0.plan) })
+    if !scenario.groups.isEmpty {
+      lines.append("groups:")
+      for (g, group) in scenario.groups.enumerated() {
+        lines.append("  - id: \(Self.yamlString(group.id))")
+        if let shiftPlan = shifts[g] {
+          lines.append("    agents: ~")
+          lines.append("    shifts:" + (shiftPlan.shifts.isEmpty ? " []" : ""))
+          for shift in shiftPlan.shifts {
+            let breaks = shift.breaks.map { pause in
+              "{after: \(Self.duration(pause.offset)), length: \(Self.duration(pause.length))\(pause.paid ? "" : ", paid: false")}"
+            }
+            lines.append("      - {start: \"\(Scenario.clockText(scenario.clockStart + shift.start))\", length: \(Self.duration(shift.length)), "
+              + "count: \(shift.count)\(breaks.isEmpty ? "" : ", breaks: [\(breaks.joined(separator: ", "))]")}")
+          }
+        } else {
+          lines.append("    agents: [\(plan.outcome.staffing[g].map(String.init).joined(separator: ", "))]")
+          if !group.shifts.isEmpty { lines.append("    shifts: ~") }
+        }
+      }
+    }
+    let dedicated = scenario.contactTypes.indices.filter { scenario.contactTypes[$0].agents != nil }
+    if !dedicated.isEmpty {
+      lines.append("contactTypes:")
+      for (offset, t) in dedicated.enumerated() {
+        lines.append("  - id: \(Self.yamlString(scenario.contactTypes[t].id))")
+        lines.append("    agents: [\(plan.outcome.staffing[scenario.groups.count + offset].map(String.init).joined(separator: ", "))]")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A duration as the scenario format writes it: whole hours as `8h`, else minutes, else seconds.
+  static func duration(_ seconds: Double) -> String {
+    if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
+    if seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
+    return "\(RunReport.number(seconds))s"
+  }
+
+  /// An identifier quoted when YAML would read it as something else.
+  static func yamlString(_ text: String) -> String {
+    let plain = text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+      && !["~", "null", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased())
+      && Double(text) == nil
+    return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
+  /// Planned paid cost of the Erlang staffing and of the staffing found (headcount grossed up for
+  /// shrinkage); with shifts, the staffing found with each shift group's paid shift hours instead.
+  public var plannedCosts: (erlang: Double, staffed: Double, final: Double) {
+    let search = plan.search
+    var final = search.plannedCost(plan.outcome.staffing)
+    for shiftPlan in plan.shifts {
+      let g = shiftPlan.group
+      let headcountCost = Double(plan.outcome.staffing[g].reduce(0, +)) * ErlangStaffing.paidHourlyCost(groups[g])
+        * scenario.intervalLength / 3600
+      final += shiftPlan.plan.cost - headcountCost
+    }
+    return (search.plannedCost(plan.outcome.erlang.perGroup), search.plannedCost(plan.outcome.staffing), final)
+  }
+
+  /// `staff.json`: how the search went and what it found (`Results/README.md`).
+  public func staffJSON() -> String {
+    let outcome = plan.outcome
+    let costs = plannedCosts
+    func checks(_ list: [TargetCheck]) -> JSONValue {
+      .array(list.prefix(50).map { check in
+        let (kind, id) = CompareReport.subject(check.subject, in: scenario)
+        return .object([
+          (kind, .string(id)), ("interval", check.interval.map { .integer($0 + 1) } ?? .string("day")),
+          ("start", check.interval.map { .string(start($0)) } ?? .null),
+          ("metric", .string(check.kind.rawValue)), ("target", .number(check.target)), ("mean", .number(check.mean)),
+          ("judged", .number(check.judged)),
+        ])
+      })
+    }
+    func simulated(_ result: RunResult) -> JSONValue {
+      .object([
+        ("staff_cost", result.totals[.staffCost].map(CompareReport.estimate) ?? .null),
+        ("total_cost", result.totals[.totalCost].map(CompareReport.estimate) ?? .null),
+        ("targets_missed", .integer(scenario.targets.check(result).count { !$0.met })),
+      ])
+    }
+    let erlangGroups = groups.indices.map { g -> (String, JSONValue) in
+      (groups[g].id, .object([
+        ("erlang_agent_hours", .number(Double(outcome.erlang.perGroup[g].reduce(0, +)) * scenario.intervalLength / 3600)),
+        ("agent_hours", .number(Double(outcome.staffing[g].reduce(0, +)) * scenario.intervalLength / 3600)),
+      ]))
+    }
+    let shifts = plan.shifts.map { shiftPlan -> JSONValue in
+      .object([
+        ("group", .string(groups[shiftPlan.group].id)), ("status", .string(shiftPlan.plan.status.rawValue)),
+        ("gap", .number(shiftPlan.plan.gap)), ("patterns", .integer(shiftPlan.plan.patternCount)),
+        ("agents", .integer(shiftPlan.plan.agents)), ("paid_hours", .number(shiftPlan.plan.paidHours)),
+        ("cost", .number(shiftPlan.plan.cost)),
+        ("uncovered", .array(shiftPlan.plan.uncovered.map { gap in
+          .object([("interval", .integer(gap.interval + 1)), ("start", .string(start(gap.interval))),
+                   ("required", .integer(gap.required)), ("covered", .integer(gap.covered))])
+        })),
+      ])
+    }
+    let steps = outcome.steps.map { step -> JSONValue in
+      .object([("phase", .string(step.phase.rawValue)), ("change", .integer(step.change)), ("misses", .integer(step.misses)),
+               ("planned_cost", .number(step.plannedCost)), ("simulations", .integer(step.simulations))])
+    }
+    return JSONValue.object([
+      ("tool_version", .string(toolVersion)), ("scenario", .string(scenario.name)), ("file", .string(file)),
+      ("sha256", .string(scenarioSHA256)), ("seed", .string(String(plan.search.options.seed))),
+      ("verification_seed", .string(String(plan.seed))), ("replications", .integer(plan.search.options.replications)),
+      ("planned_cost", .object([("erlang", .number(costs.erlang)), ("staffed", .number(costs.staffed)),
+                                ("final", .number(costs.final))])),
+      ("simulated", .object([("erlang", simulated(plan.erlangResult)), ("final", simulated(plan.result))])),
+      ("verified", .bool(plan.significantMisses.isEmpty)),
+      ("targets_checked", .integer(scenario.targets.check(plan.result).count)),
+      ("targets_missed", .integer(plan.misses.count)),
+      ("significant_misses", checks(plan.significantMisses)),
+      ("unattainable", checks(outcome.unattainable)),
+      ("groups", .object(erlangGroups)),
+      ("shifts", .array(shifts)), ("shift_repairs", .integer(plan.shiftRepairs)),
+      ("simulations", .integer(outcome.simulations + plan.shifts.count + (plan.marginal.isEmpty ? 1 : 1 + 2 * groups.count))),
+      ("steps", .array(steps)),
+    ]).prettyRendered() + "\n"
+  }
+
+  /// The console summary: costs of the Erlang and final plans, agent-hours per group, targets.
+  public func table() -> String {
+    let costs = plannedCosts
+    let currency = scenario.costs.currency.isEmpty ? "" : " " + scenario.costs.currency
+    var table = TextTable(headers: ["group", "Erlang agent-h", "staffed agent-h", "shifts"])
+    for (g, group) in groups.enumerated() {
+      let shift = plan.shifts.first { $0.group == g }
+      table.append([
+        group.id, Markup.number(Double(plan.outcome.erlang.perGroup[g].reduce(0, +)) * scenario.intervalLength / 3600, decimals: 1),
+        Markup.number(Double(plan.outcome.staffing[g].reduce(0, +)) * scenario.intervalLength / 3600, decimals: 1),
+        shift.map { "\($0.plan.agents) agents, \(Markup.number($0.plan.paidHours, decimals: 1)) paid h"
+          + ($0.plan.isComplete ? "" : ", \($0.plan.uncovered.count) intervals short") } ?? "–",
+      ])
+    }
+    var text = table.rendered() + "\n"
+    let erlangMissed = scenario.targets.check(plan.erlangResult).count { !$0.met }
+    let checked = scenario.targets.check(plan.result).count
+    text += "Planned paid cost: Erlang only \(Markup.number(costs.erlang, decimals: 0))\(currency) "
+      + "(misses \(erlangMissed) of \(checked) targets in simulation); staffed \(Markup.number(costs.final, decimals: 0))\(currency)"
+      + (plan.shifts.isEmpty ? "" : " with shifts (\(Markup.number(costs.staffed, decimals: 0))\(currency) as headcount)") + ".\n"
+    text += "On fresh random numbers (seed \(plan.seed)) the plan misses \(plan.misses.count) of \(checked) targets by the rule, "
+      + "\(plan.significantMisses.count) significantly."
+    if !plan.outcome.unattainable.isEmpty {
+      text += "\nNo staffing met \(plan.outcome.unattainable.count) target\(plan.outcome.unattainable.count == 1 ? "" : "s"): "
+        + plan.outcome.unattainable.prefix(5).map(describe).joined(separator: "; ")
+    }
+    for shiftPlan in plan.shifts where !shiftPlan.plan.isComplete {
+      text += "\nShifts of \(groups[shiftPlan.group].id) leave \(shiftPlan.plan.uncovered.count) intervals short: "
+        + shiftPlan.plan.uncovered.prefix(6).map { "\(start($0.interval)) (\($0.covered) of \($0.required))" }.joined(separator: ", ")
+    }
+    return text
+  }
+
+  /// "email 00:00 service_level 50.9% (target 80%)".
+  func describe(_ check: TargetCheck) -> String {
+    let (_, id) = CompareReport.subject(check.subject, in: scenario)
+    let when = check.interval.map { start($0) } ?? "day"
+    let percent = check.kind != .averageSpeedOfAnswer
+    func show(_ value: Double) -> String { percent ? Markup.number(100 * value, decimals: 1) + "%" : Markup.number(value, decimals: 1) + " s" }
+    return "\(id) \(when) \(check.kind.rawValue) \(show(check.mean)) (target \(show(check.target)))"
+  }
+
+  // MARK: report.html
+
+  /// `report.html`: the final plan's run report, with the requirement the search found, and the
+  /// staffing sections: the plans' costs and targets, Erlang against simulation per group, the
+  /// shifts, and where one more agent helps most (`Docs/report.md`).
+  public func html() -> String {
+    var page = run.htmlPage(requirement: .perGroup(plan.outcome.staffing),
+                            serviceLevelTargets: scenario.targets.types.map(\.serviceLevel))
+    page.title = "Staffing report: \(scenario.name)"
+    page.subtitle = "The cheapest staffing ccsim staff found for the scenario's targets, simulated on fresh random numbers."
+    page.facts.insert(HTMLPage.Fact(name: "Search seed", value: String(plan.search.options.seed)), at: 0)
+    page.sections.insert(contentsOf: [planSection(), erlangSection()] + (plan.shifts.isEmpty ? [] : [shiftSection()])
+      + (plan.marginal.isEmpty ? [] : [marginalSection()]), at: 0)
+    return page.rendered()
+  }
+
+  func planSection() -> HTMLSection {
+    let costs = plannedCosts
+    let currency = scenario.costs.currency
+    let checked = scenario.targets.check(plan.result).count
+    func row(_ name: String, _ planned: Double, _ result: RunResult) -> HTMLTable.Row {
+      let missed = scenario.targets.check(result).count { !$0.met }
+      let significant = scenario.targets.significantMisses(result).count
+      return HTMLTable.Row(header: name, cells: [
+        Markup.number(planned, decimals: 0), RunPageBuilder.cell(result.totals[.staffCost], scale: 1, decimals: 0),
+        RunPageBuilder.cell(result.totals[.totalCost], scale: 1, decimals: 0), "\(missed) of \(checked)", String(significant),
+      ])
+    }
+    var table = HTMLTable(
+      caption: "Plans on the same fresh random numbers (seed \(plan.seed), \(plan.search.options.replications) replications)",
+      columns: ["plan", "planned paid cost (\(currency))", "simulated staff cost (\(currency))", "simulated total cost (\(currency))",
+                "targets missed by the rule", "missed significantly"])
+    table.rows.append(row("Erlang only", costs.erlang, plan.erlangResult))
+    table.rows.append(row(plan.shifts.isEmpty ? "Staffed (simulation search)" : "Staffed, with planned shifts", costs.final, plan.result))
+    var blocks: [HTMLBlock] = [
+      .paragraph("Erlang staffs each type on its own, interval by interval, from exact queueing formulas; the search then "
+        + "corrects that staffing by simulation, adding agents where a target is missed and removing them where there is "
+        + "slack, on common random numbers (Docs/planning.md, “Staffing”). Both plans are simulated here on random numbers "
+        + "the search never saw. A target missed by the rule but not significantly is one the plan meets only just."),
+      .table(table),
+    ]
+    if !plan.outcome.unattainable.isEmpty {
+      blocks.append(.note("No staffing the search tried met these targets, so it stopped adding for them: "
+        + plan.outcome.unattainable.prefix(10).map(describe).joined(separator: "; ") + "."))
+    }
+    return HTMLSection(id: "staffing-plan", title: "Staffing plan", blocks: blocks)
+  }
+
+  func erlangSection() -> HTMLSection {
+    let starts = (0..<scenario.intervalCount).map { scenario.clockStart + Double($0) * scenario.intervalLength }
+    let columns = starts.map { LineChart.Column(range: $0...($0 + scenario.intervalLength), label: Scenario.clockText($0)) }
+    var blocks: [HTMLBlock] = [.paragraph(
+      "For each group: the agents available for contacts per interval that Erlang asks for, and those the simulation search settled on.")]
+    for (g, group) in groups.enumerated() {
+      let chart = LineChart(
+        id: Markup.identifier("erlang-vs-staffed", g + 1), title: "Erlang and simulated staffing: \(group.id)",
+        description: "Agents of group \(group.id) per interval: the Erlang requirement and the staffing found by simulation.",
+        x: ChartAxis(title: "Time of day (HH:MM)", ticks: .clock), y: ChartAxis(title: "Agents"),
+        series: [
+          LineChart.Series(name: "Erlang", points: zip(starts, plan.outcome.erlang.perGroup[g]).map { .init(x: $0, y: Double($1)) },
+                           interpolation: .step(width: scenario.intervalLength), style: .standard(0), decimals: 0),
+          LineChart.Series(name: "Simulation search", points: zip(starts, plan.outcome.staffing[g]).map { .init(x: $0, y: Double($1)) },
+                           interpolation: .step(width: scenario.intervalLength), style: .standard(1), decimals: 0),
+        ],
+        columns: columns)
+      blocks.append(.figure(svg: chart.svg(), caption: "Agents of \(group.id) per interval: Erlang's requirement against the simulated staffing."))
+    }
+    return HTMLSection(id: "erlang-vs-simulation", title: "Erlang against simulation", blocks: blocks)
+  }
+
+  func shiftSection() -> HTMLSection {
+    var blocks: [HTMLBlock] = [.paragraph(
+      "Shifts planned at the fewest paid hours (an integer program solved with GLPK; Docs/shift-planning.md) to put the staffing "
+        + "found on the phones, grossed up for shrinkage.")]
+    for shiftPlan in plan.shifts {
+      let group = groups[shiftPlan.group]
+      var table = HTMLTable(
+        caption: "Shifts of \(group.id): \(shiftPlan.plan.agents) agents, \(Markup.number(shiftPlan.plan.paidHours, decimals: 1)) paid hours "
+          + "(solver: \(shiftPlan.plan.status.rawValue), gap \(Markup.number(100 * shiftPlan.plan.gap, decimals: 1))%)",
+        columns: ["start", "end", "agents", "breaks"])
+      for shift in shiftPlan.plan.shifts {
+        let begin = scenario.clockStart + shift.start
+        table.rows.append(HTMLTable.Row(header: Scenario.clockText(begin), cells: [
+          Scenario.clockText(begin + shift.length), String(shift.count),
+          shift.breaks.map { "\(Scenario.clockText(begin + $0.offset)) \(Self.duration($0.length))\($0.paid ? "" : " unpaid")" }
+            .joined(separator: ", "),
+        ]))
+      }
+      blocks.append(.table(table))
+      if !shiftPlan.plan.isComplete {
+        blocks.append(.note("No set of allowed shifts covers every interval; short: "
+          + shiftPlan.plan.uncovered.map { "\(start($0.interval)) (\($0.covered) of \($0.required))" }.joined(separator: ", ") + "."))
+      }
+    }
+    return HTMLSection(id: "shifts", title: "Shifts", blocks: blocks)
+  }
+
+  func marginalSection() -> HTMLSection {
+    var table = HTMLTable(
+      caption: "The ten intervals where one more agent raises a service level most (paired differences, 95% half-widths)",
+      columns: ["interval", "group", "type", "service level change (pp)", "abandonment change (pp)", "agent cost", "total cost change"])
+    var candidates: [(MarginalValue, Int)] = []
+    for value in plan.marginal {
+      for i in value.types.indices where value.serviceLevel[i] != nil { candidates.append((value, i)) }
+    }
+    candidates.sort { a, b in
+      (-(a.0.serviceLevel[a.1]!.mean), a.0.group, a.0.interval, a.1) < (-(b.0.serviceLevel[b.1]!.mean), b.0.group, b.0.interval, b.1)
+    }
+    func pp(_ d: PairedDifference?) -> String {
+      guard let d else { return "–" }
+      return Markup.number(100 * d.mean, decimals: 1) + (d.ci95.map { " ± " + Markup.number(100 * $0, decimals: 1) } ?? "")
+    }
+    for (value, i) in candidates.prefix(10) {
+      table.rows.append(HTMLTable.Row(header: start(value.interval), cells: [
+        groups[value.group].id, scenario.contactTypes[value.types[i]].id, pp(value.serviceLevel[i]), pp(value.abandonRate[i]),
+        Markup.number(value.agentCost, decimals: 2),
+        value.totalCost.map { Markup.number($0.mean, decimals: 2) + ($0.ci95.map { " ± " + Markup.number($0, decimals: 2) } ?? "") } ?? "–",
+      ]))
+    }
+    return HTMLSection(id: "marginal", title: "Marginal value of one more agent", blocks: [
+      .paragraph("What one more agent in one interval buys, estimated by running the plan with and without the agent on the same "
+        + "random numbers; marginal.csv has every group, interval and type."),
+      .table(table),
+    ])
+  }
+}
