@@ -62,7 +62,7 @@ let package = Package(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "ScenarioIO"], swiftSettings: strict),
+      name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "Queueing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
