@@ -25,12 +25,15 @@ struct Staff: ParsableCommand {
   @Option(name: .customLong("max-rounds"), help: "Simulated plans the search may run in each phase: adding, removing, each repair (10 to 10000).")
   var maxRounds = 100
   @Option(name: .customLong("shift-nodes"), help: "Branch-and-bound nodes the shift planner may explore per group (1 to 1000000).")
-  var shiftNodes = 300
+  var shiftNodes = defaultShiftLimits.nodes!
   @Option(name: .customLong("shift-seconds"), help: "Seconds the shift planner may take per group (1 to 3600), a safety net behind --shift-nodes.")
-  var shiftSeconds = 30.0
+  var shiftSeconds = defaultShiftLimits.seconds
   @Flag(name: .customLong("no-marginal"), help: "Skip the marginal values (two simulations per group).")
   var noMarginal = false
   @OptionGroup var options: SimulationOptions
+
+  /// The shift planner's limits unless flags say otherwise (and always in `sweep --staff`).
+  static let defaultShiftLimits = ShiftPlanner.Limits(seconds: 30, nodes: 300)
 
   func validate() throws {
     guard (10...10_000).contains(maxRounds) else { throw ValidationError("--max-rounds: expected 10 to 10000, found '\(maxRounds)'") }
@@ -68,13 +71,22 @@ struct Staff: ParsableCommand {
     print("\(options.replications) replications per plan, search seed \(options.seed): results in \(folder)")
   }
 
-  /// Staffs a loaded scenario (shared with `ccsim sweep --staff`).
+  /// Staffs a loaded scenario.
   static func staff(file: ScenarioFile, path: String, options: SimulationOptions, maxRounds: Int,
                     shiftLimits: ShiftPlanner.Limits, marginal: Bool, verbose: Bool) throws -> StaffReport {
+    let plan = try Self.plan(file.scenario, path: path, options: options, maxRounds: maxRounds, shiftLimits: shiftLimits,
+                             marginal: marginal, verbose: verbose)
+    return StaffReport(plan: plan, file: path, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
+  }
+
+  /// The staffing job on one scenario (shared with `ccsim sweep --staff`); staffing errors become
+  /// input errors naming `path`.
+  static func plan(_ scenario: Scenario, path: String, options: SimulationOptions, maxRounds: Int,
+                   shiftLimits: ShiftPlanner.Limits, marginal: Bool, verbose: Bool) throws -> StaffingPlan {
     let search: StaffingSearch
     do {
       search = try StaffingSearch(
-        scenario: file.scenario,
+        scenario: scenario,
         options: .init(replications: options.replications, seed: options.seed, threads: options.threads, maximumRounds: maxRounds))
     } catch {
       throw Self.inputError(error, path: path)
@@ -91,7 +103,7 @@ struct Staff: ParsableCommand {
       throw Self.inputError(error, path: path)
     }
     if log != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    return StaffReport(plan: plan, file: path, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
+    return plan
   }
 
   /// A staffing error as one line naming the file and what it lacks.

@@ -16,13 +16,18 @@ struct Sweep: ParsableCommand {
       runs the same replications with the same seed (common random numbers). Writes sweep.csv,
       sweep.json and the scenario into Results/<scenario>/<run-id>-sweep/. --shard i/n runs only
       every n-th point from the i-th; `ccsim merge` joins the shards' folders into exactly the
-      unsplit sweep's files. Docs/planning.md describes keys, columns and sharding.
+      unsplit sweep's files. With --staff every point is first staffed as `ccsim staff` would
+      (without marginal values), and its row is the plan found, with its planned cost: varying
+      targets.serviceLevel then gives the cost-versus-target frontier. Docs/planning.md describes
+      keys, columns and sharding.
       """)
 
   @Argument(help: "Scenario file (YAML).") var scenario: String
   @Option(name: .customLong("vary"), help: "KEY=V1,V2,... : a swept field and its values; repeat for a grid.")
   var variations: [String] = []
   @Option(help: "i/n: run shard i of n (points i, i + n, i + 2n, ...).") var shard: String?
+  @Flag(help: "Staff every point first (as ccsim staff, with its default limits) and report the plan found.")
+  var staff = false
   @OptionGroup var options: SimulationOptions
 
   func validate() throws {
@@ -55,15 +60,27 @@ struct Sweep: ParsableCommand {
     let scenarios = try points.map { try file.varied(parsed, values: grid.point($0)) }
     let manifest = SweepReport.Manifest(
       toolVersion: CCSim.version, scenario: file.scenario.name, scenarioSHA256: SHA256.hex(Array(file.text.utf8)),
-      currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard)
+      currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard,
+      staffed: staff)
     let report = SweepReport(manifest: manifest, base: file.scenario)
     let progress = ProgressBar(total: options.replications * points.count)
     var rows: [(point: Int, line: String)] = []
     for (point, scenario) in zip(points, scenarios) {                                   // compute
       let done = rows.count * options.replications
-      let result = Experiment(scenario: scenario, seed: options.seed)
-        .run(replications: options.replications, threads: options.threads) { progress.update(done + $0) }
-      rows.append((point, report.row(point: point, result: result)))
+      guard staff else {
+        let result = Experiment(scenario: scenario, seed: options.seed)
+          .run(replications: options.replications, threads: options.threads) { progress.update(done + $0) }
+        rows.append((point, report.row(point: point, result: result)))
+        continue
+      }
+      let plan = try Staff.plan(scenario, path: "\(self.scenario) (point \(point + 1): \(grid.point(point).joined(separator: ", ")))",
+                                options: options, maxRounds: 100, shiftLimits: Staff.defaultShiftLimits, marginal: false,
+                                verbose: false)
+      let costs = StaffReport(plan: plan, file: self.scenario, scenarioSHA256: manifest.scenarioSHA256, toolVersion: CCSim.version)
+        .plannedCosts
+      rows.append((point, report.row(point: point, result: plan.result, staffing: SweepReport.Staffing(
+        erlangPlannedCost: costs.erlang, plannedCost: costs.final, verified: plan.significantMisses.isEmpty))))
+      progress.update(done + options.replications)
     }
     progress.finish()
     let csv = report.csv(rows: rows)
@@ -80,7 +97,7 @@ struct Sweep: ParsableCommand {
   static func summaryTable(csv: String, keys: [String]) -> String {
     let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     guard let header = lines.first else { return "" }
-    let shown = ["service_level", "asa_s", "abandon_rate", "occupancy", "total_cost", "meets_targets"]
+    let shown = ["service_level", "asa_s", "abandon_rate", "occupancy", "total_cost", "meets_targets", "planned_cost"]
     let columns = shown.compactMap { name in header.firstIndex(of: name).map { (name, $0) } }
     var table = TextTable(headers: ["point"] + keys + columns.map(\.0))
     for row in lines.dropFirst() where row.count == header.count {
@@ -89,6 +106,7 @@ struct Sweep: ParsableCommand {
         let half = Double(row[index + 1]).map { $0 } ?? 0
         return name == "asa_s" ? String(format: "%.1fs ± %.1fs", value, half)
           : name == "total_cost" ? String(format: "%.0f ± %.0f", value, half)
+          : name == "planned_cost" ? String(format: "%.0f", value)
           : String(format: "%.1f%% ± %.1f%%", 100 * value, 100 * half)
       })
     }

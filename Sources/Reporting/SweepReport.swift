@@ -18,9 +18,12 @@ public struct SweepReport: Sendable {
     public var grid: SweepGrid
     /// `i/n` for a shard, `nil` for a whole sweep.
     public var shard: (index: Int, count: Int)?
+    /// Whether every point was staffed first (`--staff`): its row is then the plan `ccsim staff` finds.
+    public var staffed: Bool
 
     public init(toolVersion: String, scenario: String, scenarioSHA256: String, currency: String, seed: UInt64,
-                replications: Int, grid: SweepGrid, shard: (index: Int, count: Int)? = nil) {
+                replications: Int, grid: SweepGrid, shard: (index: Int, count: Int)? = nil, staffed: Bool = false) {
+      self.staffed = staffed
       self.toolVersion = toolVersion
       self.scenario = scenario
       self.scenarioSHA256 = scenarioSHA256
@@ -42,7 +45,8 @@ public struct SweepReport: Sendable {
         ("vary", .array(zip(grid.keys, grid.values).map { key, values in
           .object([("key", .string(key)), ("values", .array(values.map(JSONValue.string)))])
         })),
-      ] + (shard.map { [("shard", .string("\($0.index)/\($0.count)"))] } ?? [])).prettyRendered() + "\n"
+      ] + (staffed ? [("staffed", .bool(true))] : [])
+        + (shard.map { [("shard", .string("\($0.index)/\($0.count)"))] } ?? [])).prettyRendered() + "\n"
     }
 
     /// Reads `sweep.json` back; `nil` when it is not one.
@@ -61,7 +65,7 @@ public struct SweepReport: Sendable {
         shard = (parts[0], parts[1])
       }
       self.init(toolVersion: toolVersion, scenario: scenario, scenarioSHA256: sha, currency: currency, seed: seed, replications: replications,
-                grid: SweepGrid(keys: keys, values: values), shard: shard)
+                grid: SweepGrid(keys: keys, values: values), shard: shard, staffed: object["staffed"] as? Bool ?? false)
     }
   }
 
@@ -89,11 +93,28 @@ public struct SweepReport: Sendable {
     for id in typeIDs { columns += Self.typeMetrics.flatMap { pair("\(id).\($0.rawValue)") } }
     for id in groupIDs { columns += Self.groupMetrics.flatMap { pair("\(id).\($0.rawValue)") } }
     columns += ["targets_checked", "targets_missed", "meets_targets"]
+    if manifest.staffed { columns += ["erlang_planned_cost", "planned_cost", "verified"] }
     return columns.map(RunReport.csvField).joined(separator: ",")
   }
 
-  /// The row of point `p` (0-based) of the grid, from its result.
-  public func row(point p: Int, result: RunResult) -> String {
+  /// What `--staff` adds to a point's row: the planned paid costs of the Erlang staffing and of the
+  /// plan found, and whether the plan misses no target significantly on fresh random numbers.
+  public struct Staffing: Sendable {
+    public var erlangPlannedCost: Double
+    public var plannedCost: Double
+    public var verified: Bool
+
+    public init(erlangPlannedCost: Double, plannedCost: Double, verified: Bool) {
+      self.erlangPlannedCost = erlangPlannedCost
+      self.plannedCost = plannedCost
+      self.verified = verified
+    }
+  }
+
+  /// The row of point `p` (0-based) of the grid, from its result (with `--staff`, the staffed
+  /// plan's result and `staffing`).
+  public func row(point p: Int, result: RunResult, staffing: Staffing? = nil) -> String {
+    precondition((staffing != nil) == manifest.staffed, "a staffed sweep's rows say how each point was staffed")
     var cells = [String(p + 1)] + manifest.grid.point(p)
     func pair(_ estimate: Estimate?) -> [String] {
       [estimate.map { RunReport.number($0.mean) } ?? "", estimate?.ci95.map(RunReport.number) ?? ""]
@@ -111,6 +132,9 @@ public struct SweepReport: Sendable {
     let checks = scenario.targets.check(result)
     let missed = checks.filter { !$0.met }.count
     cells += [String(checks.count), String(missed), scenario.targets.isEmpty ? "" : missed == 0 ? "yes" : "no"]
+    if let staffing {
+      cells += [RunReport.number(staffing.erlangPlannedCost), RunReport.number(staffing.plannedCost), staffing.verified ? "yes" : "no"]
+    }
     return cells.map(RunReport.csvField).joined(separator: ",")
   }
 

@@ -66,6 +66,40 @@ struct SweepCommandTests {
     #expect(rows[8][sl] == "\(result.totals[.serviceLevel]!.mean)")
   }
 
+  /// `--staff` staffs every point first: a stricter service-level target costs at least as much,
+  /// each row holds the planned cost `ccsim staff` finds for that point, and two shards merge into
+  /// exactly the unsplit staffed sweep.
+  @Test func aStaffedSweepTracesTheCostOfATarget() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scenario = repositoryPath("Scenarios/hotline-day.yaml")
+    let arguments = [scenario, "--staff", "--vary", "targets.serviceLevel=75%,90%", "--vary", "targets.abandonment=10%",
+                     "--replications", "4"]
+    let whole = root.appendingPathComponent("whole"), shards = root.appendingPathComponent("shards")
+    try Sweep.parse(arguments + ["--out", whole.path]).run()
+    for i in 1...2 { try Sweep.parse(arguments + ["--out", shards.path, "--shard", "\(i)/2"]).run() }
+    let merged = root.appendingPathComponent("merged")
+    try Merge.parse(try folders(shards, "hotline-day").map(\.path) + ["--out", merged.path]).run()
+    let a = try #require(try folders(whole, "hotline-day").first), b = try #require(try folders(merged, "hotline-day").first)
+    for name in ["sweep.csv", "sweep.json", "report.html"] {
+      #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name) differs")
+    }
+    #expect(try String(contentsOf: a.appendingPathComponent("sweep.json"), encoding: .utf8).contains("\"staffed\": true"))
+    let rows = try String(contentsOf: a.appendingPathComponent("sweep.csv"), encoding: .utf8).split(separator: "\n")
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.count == 3 && rows[0].suffix(3) == ["erlang_planned_cost", "planned_cost", "verified"])
+    let cost = try #require(rows[0].firstIndex(of: "planned_cost"))
+    #expect(Double(rows[2][cost])! >= Double(rows[1][cost])!)
+    // Point 2 is what staff finds for the 90% target.
+    let file = try ScenarioFile.load(path: scenario)
+    let varied = try file.varied([try Variation("targets.serviceLevel=90%"), try Variation("targets.abandonment=10%")],
+                                 values: ["90%", "10%"])
+    let options = try SimulationOptions.parse(["--replications", "4"])
+    let plan = try Staff.plan(varied, path: scenario, options: options, maxRounds: 100, shiftLimits: Staff.defaultShiftLimits,
+                              marginal: false, verbose: false)
+    #expect(rows[2][cost] == "\(plan.search.plannedCost(plan.outcome.staffing))")
+  }
+
   /// Shards that do not make one sweep are refused, naming what is wrong, and nothing is written.
   @Test func mismatchedShardsAreRefused() throws {
     let root = try temporaryFolder()
