@@ -48,7 +48,8 @@ let package = Package(
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
     .executableTarget(
-      name: "ccsim-bench", dependencies: ["Queueing", "ContactCenterModel", "ReferenceCases", "Stochastic"],
+      name: "ccsim-bench",
+      dependencies: ["Queueing", "ContactCenterModel", "Planning", "ReferenceCases", "ScenarioIO", "ShiftPlanning", "Stochastic"],
       swiftSettings: strict),
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],

@@ -2,13 +2,17 @@
 //   swift run -c release ccsim-bench                    every workload, each in its own process
 //   swift run -c release ccsim-bench --workload mmn-s --json
 // Workloads: erlang (analytic formulas), mmn-s and mmn-l (the M/M/n+M simulation workloads of
-// issue 3), replications (1 vs 2 threads), multiskill (issue 4's 24-hour multi-skill centre). Setup stays outside the timed region and results feed
+// issue 3), replications (1 vs 2 threads), multiskill (issue 4's 24-hour multi-skill centre), staff
+// (issue 5: ccsim staff on the retail example). Setup stays outside the timed region and results feed
 // a printed checksum, so the optimiser cannot drop the work. Peak memory is the process's maximum
 // resident set, which is why each workload runs in a fresh process.
 import ContactCenterModel
 import Foundation
+import Planning
 import Queueing
 import ReferenceCases
+import ScenarioIO
+import ShiftPlanning
 import Stochastic
 
 struct Measurement {
@@ -436,9 +440,38 @@ func referenceSection(
   print("\(inside) of \(total) rows inside.\n")
 }
 
+/// Issue 5's staffing workload: `ccsim staff` on the multichannel retail example (96 quarter-hours,
+/// five types, three groups, the voice team's shifts from 13 975 patterns), 30 replications per
+/// simulated plan on every core, marginal values included: the whole job, timed once (it takes
+/// tens of seconds, and the search is deterministic).
+func staffWorkload(json: Bool) {
+  let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Scenarios/retail-multichannel.yaml").path
+  let scenario = try! ScenarioFile.load(path: path).scenario
+  let threads = ProcessInfo.processInfo.activeProcessorCount
+  let search = try! StaffingSearch(scenario: scenario, options: .init(replications: 30, seed: 1, threads: threads))
+  let clock = ContinuousClock()
+  let start = clock.now
+  let plan = try! search.plan(shiftLimits: ShiftPlanner.Limits(seconds: 30, nodes: 300))
+  let elapsed = seconds(clock.now - start)
+  let simulations = plan.outcome.simulations + 2 + (plan.shifts.isEmpty ? 0 : 1) + 2 * scenario.agentGroups.count
+  let events = plan.result.replications.reduce(0) { $0 + Double($1.events) }
+  let contacts = plan.result.totals[.offered]!.mean * 30
+  printResults([
+    ("workload", "\"staff\""), ("intervals", "\(scenario.intervalCount)"), ("groups", "\(scenario.agentGroups.count)"),
+    ("replications", "30"), ("threads", "\(threads)"), ("simulated_plans", "\(simulations)"),
+    ("run_s", String(format: "%.1f", elapsed)),
+    ("events_per_s", String(format: "%.3g", events * Double(simulations) / elapsed)),
+    ("contacts_per_s", String(format: "%.3g", contacts * Double(simulations) / elapsed)),
+    ("planned_cost", String(format: "%.0f", search.plannedCost(plan.outcome.staffing))),
+    ("verified", plan.significantMisses.isEmpty ? "true" : "false"),
+    ("peak_rss_mb", String(format: "%.1f", peakResidentMiB())),
+  ], title: "ccsim staff on retail-multichannel: 96 intervals, 3 groups, 30 replications per plan (target ≤ 60 s)", json: json)
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
-let workloads = ["erlang", "mmn-s", "mmn-l", "replications", "multiskill"]  // and "validation", which writes Docs/validation.md
+let workloads = ["erlang", "mmn-s", "mmn-l", "replications", "multiskill", "staff"]  // and "validation", which writes Docs/validation.md
 if let flag = arguments.firstIndex(of: "--workload"), arguments.indices.contains(flag + 1), arguments[flag + 1] == "validation" {
   let reference = arguments.firstIndex(of: "--reference").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
   validationReport(referenceDirectory: reference ?? "Tests/ContactCenterModelTests/Fixtures")
@@ -454,6 +487,7 @@ if let flag = arguments.firstIndex(of: "--workload") {
   case "mmn-s": simulationWorkload("mmn-s", agents: 50, erlangs: 48, arrivals: 1_000_000, json: json)
   case "mmn-l": simulationWorkload("mmn-l", agents: 1_000, erlangs: 980, arrivals: 5_000_000, json: json)
   case "multiskill": multiSkillWorkload(json: json)
+  case "staff": staffWorkload(json: json)
   default: replicationWorkload(json: json)
   }
 } else {
