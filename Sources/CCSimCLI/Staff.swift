@@ -101,6 +101,11 @@ struct Staff: ParsableCommand {
       plan = try search.plan(shiftLimits: shiftLimits, marginal: marginal, log: log)
     } catch let error as StaffingSearchError {
       throw Self.inputError(error, path: path)
+    } catch let error as ShiftPlanningError {
+      if case .noPlanWithinLimits = error {
+        throw InputError(field: "--shift-seconds", expected: "time enough for the shift planner to find a first plan", found: error.description)
+      }
+      throw InputError(location: path, field: "shiftRules", expected: "shift rules the planner can plan from", found: error.description)
     }
     if log != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     return plan

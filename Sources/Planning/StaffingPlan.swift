@@ -51,6 +51,13 @@ public struct StaffingPlan: Sendable {
   public var marginal: [MarginalValue]
   /// Shift repair rounds run (the requirement raised where the shift plan missed a target).
   public var shiftRepairs: Int
+  /// Simulated plans in all: the search's, the shift plans', the Erlang plan's and the marginal values'.
+  public var simulations: Int
+
+  /// Whether a target is one the search found no staffing meets.
+  public func isUnattainable(_ check: TargetCheck) -> Bool {
+    outcome.unattainable.contains { SearchState.CheckKey($0) == SearchState.CheckKey(check) }
+  }
 
   /// The seed every reported result uses.
   public var seed: UInt64 { outcome.verificationSeed }
@@ -117,7 +124,8 @@ extension StaffingSearch {
     return StaffingPlan(
       search: self, outcome: outcome, erlangResult: erlangResult, shifts: shifts, scenario: final, result: result,
       misses: scenario.targets.check(result).filter { !$0.met }, significantMisses: significant(result),
-      marginal: values, shiftRepairs: repairs)
+      marginal: values, shiftRepairs: repairs,
+      simulations: outcome.simulations + (shiftGroups.isEmpty ? 0 : repairs + 1) + 1 + (marginal ? 2 * groups.count : 0))
   }
 
   /// The marginal value of one more agent in every interval of every group, against `base` (the

@@ -41,11 +41,14 @@ public enum StaffingSearchError: Error, Hashable, Sendable, CustomStringConverti
 ///    interval's relative shortfall per unit of cost is chosen, so a cheap generalist wins where
 ///    it pools well and a specialist where it must. An interval that still misses after an
 ///    addition gets twice as many the next round (1, 2, 4, at most 8).
-/// 2. **Remove** slack, the most expensive group first. The group's even intervals above their
-///    minimum lose agents at once, then its odd ones (so the neighbours of an interval tried keep
-///    their staffing); the removals that leave their interval and the next one meeting every
-///    target are kept (the plan they make is simulated again to confirm it); an interval whose
-///    removal is kept loses twice as many next time, and one whose single removal fails is fixed. With day targets (`per: day`), a removal is kept when the day still meets
+/// 2. **Remove** slack, the most expensive group first, each group with an equal share of the
+///    rounds left. All the group's intervals above their minimum lose agents at once; a failing
+///    interval blames the removals at it and just after it (its contacts wait into that interval),
+///    failures with no removal next to them thin the batch by half, and the rest is simulated
+///    again until a batch meets every target and is kept. An interval whose removal is kept loses
+///    twice as many next time; one whose single removal fails its own interval is fixed (blamed
+///    for the interval before it, after two more tries); a group is left after three rounds that
+///    keep nothing. With day targets (`per: day`), a removal is kept when the day still meets
 ///    them, trying the intervals with most slack first and halving the batch on a failure.
 /// 3. **Verify** on fresh random numbers (seed + 1): the search chose among plans by the same
 ///    replications, which flatters the winner, and a plan that just meets a target on some
@@ -115,7 +118,8 @@ public struct StaffingSearch: Sendable {
     public var misses: [TargetCheck]
     public var significantMisses: [TargetCheck]
     /// The targets the search gave up on, as the verification judges them: three additions in a
-    /// row brought them no closer (``StaffingSearch``). They are not in ``significantMisses``.
+    /// row each brought them less than 10% closer (``StaffingSearch``). They are not in
+    /// ``significantMisses``.
     public var unattainable: [TargetCheck]
     /// Whether no target is missed significantly on fresh random numbers.
     public var verified: Bool { significantMisses.isEmpty }
@@ -185,7 +189,7 @@ public struct StaffingSearch: Sendable {
       state.record(.verify, change: 0, misses: significant.count, simulations: 1)
       guard !significant.isEmpty, round < options.verificationRounds else { break }
       // Repair on these replications: add where the rule misses, then verify on the next seed.
-      (state.base, state.checks, state.seed) = (verification, checks, seed)
+      (state.base, state.checks, state.seed) = (verification, state.effective(checks), seed)
       try state.add(phase: .repair)
     }
     let unattainable = misses.filter { state.unattainable.contains(.init($0)) }

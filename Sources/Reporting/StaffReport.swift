@@ -106,9 +106,9 @@ public struct StaffReport: Sendable {
       lines.append("groups:")
       for (g, group) in scenario.groups.enumerated() {
         lines.append("  - id: \(Self.yamlString(group.id))")
-        if let shiftPlan = shifts[g] {
+        if let shiftPlan = shifts[g], !shiftPlan.shifts.isEmpty {
           lines.append("    agents: ~")
-          lines.append("    shifts:" + (shiftPlan.shifts.isEmpty ? " []" : ""))
+          lines.append("    shifts:")
           for shift in shiftPlan.shifts {
             let breaks = shift.breaks.map { pause in
               "{after: \(Self.duration(pause.offset)), length: \(Self.duration(pause.length))\(pause.paid ? "" : ", paid: false")}"
@@ -116,6 +116,9 @@ public struct StaffReport: Sendable {
             lines.append("      - {start: \"\(Scenario.clockText(scenario.clockStart + shift.start))\", length: \(Self.duration(shift.length)), "
               + "count: \(shift.count)\(breaks.isEmpty ? "" : ", breaks: [\(breaks.joined(separator: ", "))]")}")
           }
+        } else if shifts[g] != nil {
+          lines.append("    agents: 0      # the shift plan needs nobody")
+          lines.append("    shifts: ~")
         } else {
           lines.append("    agents: [\(plan.outcome.staffing[g].map(String.init).joined(separator: ", "))]")
           if !group.shifts.isEmpty { lines.append("    shifts: ~") }
@@ -208,7 +211,7 @@ public struct StaffReport: Sendable {
     }
     return JSONValue.object([
       ("tool_version", .string(toolVersion)), ("scenario", .string(scenario.name)), ("file", .string(file)),
-      ("sha256", .string(scenarioSHA256)), ("seed", .string(String(plan.search.options.seed))),
+      ("scenario_sha256", .string(scenarioSHA256)), ("seed", .string(String(plan.search.options.seed))),
       ("verification_seed", .string(String(plan.seed))), ("replications", .integer(plan.search.options.replications)),
       ("planned_cost", .object([("erlang", .number(costs.erlang)), ("staffed", .number(costs.staffed)),
                                 ("final", .number(costs.final))])),
@@ -220,7 +223,7 @@ public struct StaffReport: Sendable {
       ("unattainable", checks(outcome.unattainable)),
       ("groups", .object(erlangGroups)),
       ("shifts", .array(shifts)), ("shift_repairs", .integer(plan.shiftRepairs)),
-      ("simulations", .integer(outcome.simulations + plan.shifts.count + (plan.marginal.isEmpty ? 1 : 1 + 2 * groups.count))),
+      ("simulations", .integer(plan.simulations)),
       ("steps", .array(steps)),
     ]).prettyRendered() + "\n"
   }
@@ -240,10 +243,11 @@ public struct StaffReport: Sendable {
       ])
     }
     var text = table.rendered() + "\n"
-    let erlangMissed = scenario.targets.check(plan.erlangResult).count { !$0.met }
+    let erlangChecks = scenario.targets.check(plan.erlangResult)
+    let erlangMissed = erlangChecks.count { !$0.met }
     let checked = scenario.targets.check(plan.result).count
     text += "Planned paid cost: Erlang only \(Markup.number(costs.erlang, decimals: 0))\(currency) "
-      + "(misses \(erlangMissed) of \(checked) targets in simulation); staffed \(Markup.number(costs.final, decimals: 0))\(currency)"
+      + "(misses \(erlangMissed) of \(erlangChecks.count) targets in simulation); staffed \(Markup.number(costs.final, decimals: 0))\(currency)"
       + (plan.shifts.isEmpty ? "" : " with shifts (\(Markup.number(costs.staffed, decimals: 0))\(currency) as headcount)") + ".\n"
     text += "On fresh random numbers (seed \(plan.seed)) the plan misses \(plan.misses.count) of \(checked) targets by the rule, "
       + "\(plan.significantMisses.count) significantly."
@@ -273,11 +277,14 @@ public struct StaffReport: Sendable {
   /// staffing sections: the plans' costs and targets, Erlang against simulation per group, the
   /// shifts, and where one more agent helps most (`Docs/report.md`).
   public func html() -> String {
-    var page = run.htmlPage(requirement: .perGroup(plan.outcome.staffing),
-                            serviceLevelTargets: scenario.targets.types.map(\.serviceLevel))
+    // A shift group's agents on duty are counted before shrinkage, so its requirement is the
+    // agents its shifts must put on the phones.
+    var requirement = plan.outcome.staffing
+    for shiftPlan in plan.shifts { requirement[shiftPlan.group] = shiftPlan.requirement }
+    var page = run.htmlPage(requirement: .perGroup(requirement), serviceLevelTargets: scenario.targets.types.map(\.serviceLevel))
     page.title = "Staffing report: \(scenario.name)"
     page.subtitle = "The cheapest staffing ccsim staff found for the scenario's targets, simulated on fresh random numbers."
-    page.facts.insert(HTMLPage.Fact(name: "Search seed", value: String(plan.search.options.seed)), at: 0)
+    page.facts.append(HTMLPage.Fact(name: "Search seed", value: String(plan.search.options.seed)))
     page.sections.insert(contentsOf: [planSection(), erlangSection()] + (plan.shifts.isEmpty ? [] : [shiftSection()])
       + (plan.marginal.isEmpty ? [] : [marginalSection()]), at: 0)
     return page.rendered()
@@ -286,10 +293,10 @@ public struct StaffReport: Sendable {
   func planSection() -> HTMLSection {
     let costs = plannedCosts
     let currency = scenario.costs.currency
-    let checked = scenario.targets.check(plan.result).count
     func row(_ name: String, _ planned: Double, _ result: RunResult) -> HTMLTable.Row {
-      let missed = scenario.targets.check(result).count { !$0.met }
-      let significant = scenario.targets.significantMisses(result).count
+      let checks = scenario.targets.check(result)
+      let (missed, checked) = (checks.count { !$0.met }, checks.count)
+      let significant = scenario.targets.significantMisses(result).count { !plan.isUnattainable($0) }
       return HTMLTable.Row(header: name, cells: [
         Markup.number(planned, decimals: 0), RunPageBuilder.cell(result.totals[.staffCost], scale: 1, decimals: 0),
         RunPageBuilder.cell(result.totals[.totalCost], scale: 1, decimals: 0), "\(missed) of \(checked)", String(significant),
@@ -298,7 +305,7 @@ public struct StaffReport: Sendable {
     var table = HTMLTable(
       caption: "Plans on the same fresh random numbers (seed \(plan.seed), \(plan.search.options.replications) replications)",
       columns: ["plan", "planned paid cost (\(currency))", "simulated staff cost (\(currency))", "simulated total cost (\(currency))",
-                "targets missed by the rule", "missed significantly"])
+                "targets missed by the rule", "missed significantly (attainable)"])
     table.rows.append(row("Erlang only", costs.erlang, plan.erlangResult))
     table.rows.append(row(plan.shifts.isEmpty ? "Staffed (simulation search)" : "Staffed, with planned shifts", costs.final, plan.result))
     var blocks: [HTMLBlock] = [

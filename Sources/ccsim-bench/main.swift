@@ -454,7 +454,7 @@ func staffWorkload(json: Bool) {
   let start = clock.now
   let plan = try! search.plan(shiftLimits: ShiftPlanner.Limits(seconds: 30, nodes: 300))
   let elapsed = seconds(clock.now - start)
-  let simulations = plan.outcome.simulations + 2 + (plan.shifts.isEmpty ? 0 : 1) + 2 * scenario.agentGroups.count
+  let simulations = plan.simulations
   let events = plan.result.replications.reduce(0) { $0 + Double($1.events) }
   let contacts = plan.result.totals[.offered]!.mean * 30
   printResults([

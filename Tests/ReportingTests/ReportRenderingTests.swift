@@ -78,9 +78,11 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
   }
 
-  /// The compare and sweep reports of two plans of the small centre (one agent more in the second)
-  /// open in headless Chromium without script errors or blocked resources, with every chart: the
-  /// compare page's four headline differences and its per-type chart, the sweep page's frontier.
+  /// The compare and sweep reports of two plans of the small centre (one agent more in the second),
+  /// and the staff report of the centre staffed for its targets, open in headless Chromium without
+  /// script errors or blocked resources, with every chart: the compare page's four headline
+  /// differences and its per-type chart, the sweep page's frontier, the staff page's Erlang-against-
+  /// simulation chart per group and the final plan's run charts.
   @Test(.timeLimit(.minutes(5)))
   func planningReportsRenderInHeadlessChromium() throws {
     let chromium = try #require(chromiumPath(), "chromium is not on PATH: run Scripts/ensure-deps.sh --tests (Scripts/test does)")
@@ -97,8 +99,17 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
                                         seed: 5, replications: 4, grid: SweepGrid(keys: ["staff[team]"], values: [["0", "+1"]]))
     let sweep = SweepReport(manifest: manifest, base: base)
     let csv = sweep.csv(rows: results.enumerated().map { ($0, sweep.row(point: $0, result: $1)) })
+    // The staff report: the small centre staffed for 80% per interval (hostile ids included).
+    var targeted = base
+    targeted.targets = Targets(types: Array(repeating: TypeTargets(serviceLevel: 0.8), count: 3), maximumOccupancy: [nil, nil],
+                               assurance: .mean)
+    let plan = try StaffingSearch(scenario: targeted, options: .init(replications: 4, seed: 5, threads: 2)).plan()
+    let staff = StaffReport(plan: plan, file: "small.yaml", scenarioSHA256: "0", toolVersion: "0.0.0-test").html()
+    let staffCharts = staff.components(separatedBy: "<svg").count - 1
+    #expect(staffCharts >= 2 + 3 * 3)   // Erlang against simulation per group, and the run charts
     for (name, html, charts, title) in [("compare", compare.html(), 5, "Service level difference from base"),
-                                        ("sweep", SweepReport.html(manifest: manifest, csv: csv), 1, "Cost against service level, every grid point")] {
+                                        ("sweep", SweepReport.html(manifest: manifest, csv: csv), 1, "Cost against service level, every grid point"),
+                                        ("staff", staff, staffCharts, "Erlang and simulated staffing: billing")] {
       let page = folder.appendingPathComponent("\(name).html")
       try Data(html.utf8).write(to: page)
       let dump = try Self.browse(chromium, page: page, in: folder, ["--dump-dom"], output: "\(name)-dom.html")
