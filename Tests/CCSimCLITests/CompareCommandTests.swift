@@ -2,24 +2,13 @@ import Foundation
 import Testing
 @testable import CCSimCLI
 
-private func repositoryPath(_ relative: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent(relative).path
-}
-
-private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-compare-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 struct CompareCommandTests {
   /// The bundled hotline plans: the base, the base again (an empty plan) and one more agent per
   /// quarter-hour, on common random numbers. The empty plan differs from the base by exactly 0 in
   /// every row; the extra agent raises the service level and lowers abandonment significantly,
   /// costs more, and misses fewer interval targets.
   @Test func theHotlinePlansSideBySide() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("compare")
     defer { try? FileManager.default.removeItem(at: root) }
     let same = root.appendingPathComponent("as-is.yaml")
     try Data("# nothing changes\n{}\n".utf8).write(to: same)
@@ -65,7 +54,7 @@ struct CompareCommandTests {
 
   /// A bad plan: its errors at the plan's line and column, and nothing written.
   @Test func aBadPlanWritesNothing() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("compare")
     defer { try? FileManager.default.removeItem(at: root) }
     let bad = root.appendingPathComponent("bad.yaml")
     try Data("contactTypes:\n  - id: hotline\n    agents: [1, 2]\n".utf8).write(to: bad)

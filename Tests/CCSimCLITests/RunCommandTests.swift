@@ -7,12 +7,6 @@ private func examplePath(_ name: String) -> String {
     .appendingPathComponent("Scenarios/\(name)").path
 }
 
-private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-run-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 /// The run folders written under `root/<scenario>/`.
 private func runFolders(_ root: URL, scenario: String) -> [URL] {
   let parent = root.appendingPathComponent(scenario)
@@ -70,7 +64,7 @@ private struct CCSimChild {
   /// Same scenario and seed: byte-identical summary.json, intervals.csv and report.html on 1 and on 2 threads,
   /// and each folder holds exactly the documented files, the scenario copy byte for byte.
   @Test func runsAreByteIdenticalWhateverTheThreadCount() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = examplePath("hotline-day.yaml")
     for threads in ["1", "2"] {
@@ -106,7 +100,7 @@ private struct CCSimChild {
   /// A multi-skill run: `by_group` (with each group's skills), `by_priority` and `groups.csv` with a
   /// row per group and interval; agent-hours of the groups add up to the centre's.
   @Test func multiSkillRunsReportGroupsAndPriorities() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
     let command = try Run.parse([examplePath("helpdesk-two-tier.yaml"), "--replications", "3", "--out", root.path])
     try command.run()
@@ -133,7 +127,7 @@ private struct CCSimChild {
   @Test(arguments: ["hotline-day.yaml", "mmn-steady.yaml", "helpdesk-two-tier.yaml", "retail-multichannel.yaml",
                     "ticket-desk.yaml", "blended-voice-email.yaml"])
   func everyExampleRunsAndAccountsForItsContacts(example: String) throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
     try Run.parse([examplePath(example), "--replications", "2", "--out", root.path]).run()
     let name = String(example.dropLast(".yaml".count))
@@ -154,7 +148,7 @@ private struct CCSimChild {
 
   /// Bad input: an error, and no results folder at all.
   @Test func badScenariosWriteNothing() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
     let bad = root.appendingPathComponent("bad.yaml")
     try Data("name: bad\nopeningHours: 08:00-09:00\ninterval: 7m\ncontactTypes: []\n".utf8).write(to: bad)
@@ -166,7 +160,7 @@ private struct CCSimChild {
   /// Ctrl-C while the results are being written (held there by a test hook): exit status 130 and
   /// neither the run folder nor its hidden temporary folder is left behind.
   @Test func ctrlCWhileWritingLeavesNothing() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
     let process = try CCSimChild(["run", examplePath("hotline-day.yaml"), "--replications", "2", "--out", root.path],
                                  environment: ["CCSIM_TEST_HOLD_BEFORE_RENAME_MS": "2000"])
@@ -184,7 +178,7 @@ private struct CCSimChild {
 
   /// Ctrl-C while replications run: the process dies of the signal and no folder exists.
   @Test func ctrlCWhileSimulatingLeavesNothing() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
     let process = try CCSimChild(["run", examplePath("mmn-steady.yaml"), "--replications", "10000", "--out", root.path])
     usleep(500_000)

@@ -4,17 +4,6 @@ import ScenarioIO
 import Testing
 @testable import CCSimCLI
 
-private func repositoryPath(_ relative: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent(relative).path
-}
-
-private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-staff-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 private func csvRows(_ url: URL) throws -> [[String]] {
   try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
     .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -54,7 +43,7 @@ struct StaffCommandTests {
   /// interval; the plan misses no target significantly on fresh random numbers; `plan.yaml`, merged
   /// over the scenario, is the staffing found; and the Erlang plan is beside it in `compare.csv`.
   @Test func theHotlineIsStaffed() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("staff")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = repositoryPath("Scenarios/hotline-day.yaml")
     try Staff.parse([scenario, "--replications", "8", "--out", root.path]).run()
@@ -91,7 +80,7 @@ struct StaffCommandTests {
   /// shrinkage) on the phones wherever they can, and `plan.yaml` carries the shifts, so that the
   /// merged plan is the shift-staffed group.
   @Test func aGroupWithShiftRulesGetsShifts() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("staff")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = root.appendingPathComponent("shift-hotline.yaml")
     try Data(shiftHotline.utf8).write(to: scenario)
@@ -124,7 +113,7 @@ struct StaffCommandTests {
   /// A scenario without targets is refused with one line naming the file and what is missing,
   /// and nothing is written.
   @Test func aScenarioWithoutTargetsIsRefused() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("staff")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = repositoryPath("Scenarios/mmn-steady.yaml")
     do {

@@ -4,17 +4,6 @@ import ScenarioIO
 import Testing
 @testable import CCSimCLI
 
-private func repositoryPath(_ relative: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent(relative).path
-}
-
-private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-sweep-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 private func folders(_ root: URL, _ scenario: String) throws -> [URL] {
   let parent = root.appendingPathComponent(scenario)
   return try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted().map { parent.appendingPathComponent($0) }
@@ -28,7 +17,7 @@ struct SweepCommandTests {
   /// byte-identical. The rows follow the grid, more volume lowers the service level, and a point's
   /// row holds the numbers of a plain run of the same variation.
   @Test func shardsMergeIntoExactlyTheUnsplitSweep() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("sweep")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = repositoryPath("Scenarios/hotline-day.yaml")
     let whole = root.appendingPathComponent("whole"), shards = root.appendingPathComponent("shards")
@@ -70,7 +59,7 @@ struct SweepCommandTests {
   /// each row holds the planned cost `ccsim staff` finds for that point, and two shards merge into
   /// exactly the unsplit staffed sweep.
   @Test func aStaffedSweepTracesTheCostOfATarget() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("sweep")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = repositoryPath("Scenarios/hotline-day.yaml")
     let arguments = [scenario, "--staff", "--vary", "targets.serviceLevel=75%,90%", "--vary", "targets.abandonment=10%",
@@ -102,7 +91,7 @@ struct SweepCommandTests {
 
   /// Shards that do not make one sweep are refused, naming what is wrong, and nothing is written.
   @Test func mismatchedShardsAreRefused() throws {
-    let root = try temporaryFolder()
+    let root = try temporaryFolder("sweep")
     defer { try? FileManager.default.removeItem(at: root) }
     let scenario = repositoryPath("Scenarios/hotline-day.yaml")
     let shards = root.appendingPathComponent("shards"), other = root.appendingPathComponent("other")
