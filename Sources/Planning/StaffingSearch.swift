@@ -268,14 +268,17 @@ struct SearchState {
   /// when no interval's mean does, the tenth of the intervals with the least slack).
   func localMisses(_ result: RunResult, _ checks: [TargetCheck]) -> [TargetCheck] {
     if targets.scope == .interval { return checks.filter { !$0.met && $0.interval != nil } }
-    let missed = Set(checks.filter { !$0.met }.map { Key(subject: $0.subject, kind: $0.kind) })
+    // In the checks' order (not a set's), so that the search is the same in every process.
+    var seen = Set<Key>()
+    let missedInOrder = checks.filter { !$0.met }.map { Key(subject: $0.subject, kind: $0.kind) }.filter { seen.insert($0).inserted }
+    let missed = Set(missedInOrder)
     guard !missed.isEmpty else { return [] }
     var local = targets
     local.scope = .interval
     local.assurance = .mean
     let intervalChecks = local.check(result).filter { missed.contains(Key(subject: $0.subject, kind: $0.kind)) }
     var misses = intervalChecks.filter { !$0.met }
-    for key in missed where !misses.contains(where: { Key(subject: $0.subject, kind: $0.kind) == key }) {
+    for key in missedInOrder where !misses.contains(where: { Key(subject: $0.subject, kind: $0.kind) == key }) {
       let own = intervalChecks.filter { Key(subject: $0.subject, kind: $0.kind) == key }
       let tightest = own.sorted { slack($0) < slack($1) }.prefix(max(1, own.count / 10))
       misses += tightest.map { check in

@@ -144,4 +144,15 @@ struct StaffingTests {
     let missed = file.scenario.targets.significantMisses(fresh)
     #expect(missed.isEmpty, "\(missed)")
   }
+
+  /// Same scenario and seed, same plan and same search, whatever the thread count.
+  @Test func theSearchIsTheSameWhateverTheThreadCount() throws {
+    let file = try ScenarioFile.load(path: repositoryPath("Scenarios/hotline-day.yaml"))
+    let outcomes = try [1, 2].map { threads in
+      try StaffingSearch(scenario: file.scenario, options: .init(replications: 6, seed: 9, threads: threads)).run()
+    }
+    #expect(outcomes[0].staffing == outcomes[1].staffing)
+    #expect(outcomes[0].steps == outcomes[1].steps)
+    #expect(outcomes[0].verification.replications == outcomes[1].verification.replications)
+  }
 }
