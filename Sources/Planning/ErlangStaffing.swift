@@ -130,11 +130,7 @@ public struct ErlangStaffing: Hashable, Sendable {
   static func queueArrivalRates(_ scenario: Scenario, primary: [Int]) -> [[Double]] {
     let types = scenario.contactTypes
     let groups = scenario.agentGroups
-    let external = types.indices.map { t in
-      types[t].arrivalRates.indices.map { k in
-        types[t].arrivalRates[k] * meanSurgeFactor(scenario, type: t, interval: k) * (1 - types[t].containment)
-      }
-    }
+    let external = types.indices.map { t in scenario.meanArrivalRates(type: t).map { $0 * (1 - types[t].containment) } }
     // The share of a type's answered contacts that leave unresolved, by its primary group's skill.
     let unresolved = types.indices.map { t -> Double in
       let resolution = primary[t] >= 0 ? groups[primary[t]].skills.first { $0.type == t }?.resolution : nil
@@ -153,22 +149,5 @@ public struct ErlangStaffing: Hashable, Sendable {
       rates = next
     }
     return rates
-  }
-
-  /// The mean of the product of the surges applying to `type` over interval `interval`.
-  static func meanSurgeFactor(_ scenario: Scenario, type: Int, interval k: Int) -> Double {
-    let from = Double(k) * scenario.intervalLength
-    let to = from + scenario.intervalLength
-    let surges = scenario.surges.filter { $0.types?.contains(type) ?? true }
-    guard !surges.isEmpty else { return 1 }
-    let cuts = Set(surges.flatMap { [$0.start, $0.end] }.filter { $0 > from && $0 < to }).sorted() + [to]
-    var low = from
-    var area = 0.0
-    for high in cuts {
-      let factor = surges.reduce(1.0) { $1.start <= low && $1.end >= high ? $0 * $1.factor : $0 }
-      area += factor * (high - low)
-      low = high
-    }
-    return area / scenario.intervalLength
   }
 }
