@@ -76,8 +76,7 @@ struct Sweep: ParsableCommand {
       let plan = try Staff.plan(scenario, path: "\(self.scenario) (point \(point + 1): \(grid.point(point).joined(separator: ", ")))",
                                 options: options, maxRounds: 100, shiftLimits: Staff.defaultShiftLimits, marginal: false,
                                 verbose: false)
-      let costs = StaffReport(plan: plan, file: self.scenario, scenarioSHA256: manifest.scenarioSHA256, toolVersion: CCSim.version)
-        .plannedCosts
+      let costs = plan.plannedCosts
       rows.append((point, report.row(point: point, result: plan.result, staffing: SweepReport.Staffing(
         erlangPlannedCost: costs.erlang, plannedCost: costs.final, verified: plan.significantMisses.isEmpty))))
       progress.update(done + options.replications)

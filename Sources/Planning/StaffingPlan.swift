@@ -54,9 +54,19 @@ public struct StaffingPlan: Sendable {
   /// Simulated plans in all: the search's, the shift plans', the Erlang plan's and the marginal values'.
   public var simulations: Int
 
-  /// Whether a target is one the search found no staffing meets.
-  public func isUnattainable(_ check: TargetCheck) -> Bool {
-    outcome.unattainable.contains { SearchState.CheckKey($0) == SearchState.CheckKey(check) }
+  /// Planned paid cost of the Erlang staffing, of the staffing found (headcount grossed up for
+  /// shrinkage), and of the final plan: the staffing found with each shift group's paid shift
+  /// hours in place of its headcount.
+  public var plannedCosts: (erlang: Double, staffed: Double, final: Double) {
+    let staffed = search.plannedCost(outcome.staffing)
+    var final = staffed
+    for shiftPlan in shifts {
+      let group = search.scenario.agentGroups[shiftPlan.group]
+      let headcountCost = Double(outcome.staffing[shiftPlan.group].reduce(0, +)) * ErlangStaffing.paidHourlyCost(group)
+        * search.scenario.intervalLength / 3600
+      final += shiftPlan.plan.cost - headcountCost
+    }
+    return (search.plannedCost(outcome.erlang.perGroup), staffed, final)
   }
 
   /// The seed every reported result uses.
@@ -76,9 +86,8 @@ extension StaffingSearch {
                    log: ((Step) -> Void)? = nil) throws -> StaffingPlan {
     let outcome = try run(log: log)
     let seed = outcome.verificationSeed
-    let unattainable = Set(outcome.unattainable.map(SearchState.CheckKey.init))
     func significant(_ result: RunResult) -> [TargetCheck] {
-      scenario.targets.significantMisses(result).filter { !unattainable.contains(SearchState.CheckKey($0)) }
+      scenario.targets.significantMisses(result).filter { !outcome.isUnattainable($0) }
     }
     // Shifts.
     let groups = scenario.agentGroups

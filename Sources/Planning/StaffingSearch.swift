@@ -121,6 +121,10 @@ public struct StaffingSearch: Sendable {
     /// row each brought them less than 10% closer (``StaffingSearch``). They are not in
     /// ``significantMisses``.
     public var unattainable: [TargetCheck]
+    /// Every target the search set aside as unattainable, missed on the verification or not.
+    let unattainableKeys: Set<SearchState.CheckKey>
+    /// Whether the search set `check`'s target (the same subject, metric and interval) aside as unattainable.
+    public func isUnattainable(_ check: TargetCheck) -> Bool { unattainableKeys.contains(SearchState.CheckKey(check)) }
     /// Whether no target is missed significantly on fresh random numbers.
     public var verified: Bool { significantMisses.isEmpty }
     /// Every step, in order.
@@ -195,7 +199,7 @@ public struct StaffingSearch: Sendable {
     let unattainable = misses.filter { state.unattainable.contains(.init($0)) }
     return Outcome(erlang: erlang, staffing: state.staffing, scenario: scenario(with: state.staffing),
                    verification: verification, verificationSeed: seed, misses: misses, significantMisses: significant,
-                   unattainable: unattainable, steps: state.steps)
+                   unattainable: unattainable, unattainableKeys: state.unattainable, steps: state.steps)
   }
 }
 
@@ -273,10 +277,7 @@ struct SearchState {
     let missedInOrder = checks.filter { !$0.met }.map { Key(subject: $0.subject, kind: $0.kind) }.filter { seen.insert($0).inserted }
     let missed = Set(missedInOrder)
     guard !missed.isEmpty else { return [] }
-    var local = targets
-    local.scope = .interval
-    local.assurance = .mean
-    let intervalChecks = local.check(result).filter { missed.contains(Key(subject: $0.subject, kind: $0.kind)) }
+    let intervalChecks = localChecksAll(result, checks).filter { missed.contains(Key(subject: $0.subject, kind: $0.kind)) }
     var misses = intervalChecks.filter { !$0.met }
     for key in missedInOrder where !misses.contains(where: { Key(subject: $0.subject, kind: $0.kind) == key }) {
       let own = intervalChecks.filter { Key(subject: $0.subject, kind: $0.kind) == key }
@@ -355,11 +356,8 @@ struct SearchState {
         let (result, trialChecks) = evaluate(plan)
         simulations += 1
         // The same missed checks, judged on the trial.
-        let missedKeys = Set(misses.map { LocalKey(key: Key(subject: $0.subject, kind: $0.kind), interval: $0.interval!) })
-        let trialLocal = localChecksAll(result, trialChecks).filter {
-          missedKeys.contains(LocalKey(key: Key(subject: $0.subject, kind: $0.kind), interval: $0.interval!))
-        }
-        trials[g] = shortfalls(trialLocal)
+        let missedKeys = Set(misses.map(CheckKey.init))
+        trials[g] = shortfalls(localChecksAll(result, trialChecks).filter { missedKeys.contains(CheckKey($0)) })
       }
       var change = 0
       for (k, missed) in byInterval {
@@ -368,13 +366,11 @@ struct SearchState {
           if list.count == 1 {
             chosen.insert(list[0])
           } else {
-            let missedTypes = missed.types
-            let best = list.max { a, b in
-              value(of: a, at: k, trials: trials, base: baseShortfall) < value(of: b, at: k, trials: trials, base: baseShortfall)
-                || (value(of: a, at: k, trials: trials, base: baseShortfall) == value(of: b, at: k, trials: trials, base: baseShortfall)
-                    && fallbackRank(a, types: missedTypes) > fallbackRank(b, types: missedTypes))
-            }!
-            chosen.insert(best)
+            // The most shortfall removed per unit of cost; on a tie, the lowest fallback rank.
+            let ranked = list.map { g in
+              (g: g, value: value(of: g, at: k, trials: trials, base: baseShortfall), rank: fallbackRank(g, types: missed.types))
+            }
+            chosen.insert(ranked.max { ($0.value, -$0.rank) < ($1.value, -$1.rank) }!.g)
           }
         }
         for g in chosen {
@@ -393,11 +389,6 @@ struct SearchState {
       checks = effective(checks)
       record(phase, change: change, misses: checks.count { !$0.met }, simulations: simulations + 1)
     }
-  }
-
-  struct LocalKey: Hashable {
-    var key: Key
-    var interval: Int
   }
 
   /// Every local check of a result (not only the missed ones), for judging a trial.

@@ -13,11 +13,16 @@ public struct StaffReport: Sendable {
   public var scenarioSHA256: String
   public var toolVersion: String
 
+  /// The Erlang-only staffing and the final plan side by side, on the verification seed.
+  public let comparison: CompareReport
+
   public init(plan: StaffingPlan, file: String, scenarioSHA256: String, toolVersion: String) {
     self.plan = plan
     self.file = file
     self.scenarioSHA256 = scenarioSHA256
     self.toolVersion = toolVersion
+    comparison = CompareReport(comparison: PlanComparison(plans: [("erlang", plan.erlangResult), ("staffed", plan.result)]),
+                               files: [file, file], toolVersion: toolVersion)
   }
 
   var scenario: Scenario { plan.search.scenario }
@@ -25,12 +30,6 @@ public struct StaffReport: Sendable {
 
   /// The final plan's run report (`summary.json`, `intervals.csv`, `groups.csv`).
   public var run: RunReport { RunReport(result: plan.result, scenarioSHA256: scenarioSHA256, toolVersion: toolVersion) }
-
-  /// The Erlang-only staffing and the final plan side by side, on the verification seed.
-  public var comparison: CompareReport {
-    CompareReport(comparison: PlanComparison(plans: [("erlang", plan.erlangResult), ("staffed", plan.result)]),
-                  files: [file, file], toolVersion: toolVersion)
-  }
 
   func start(_ k: Int) -> String { Scenario.clockText(scenario.clockStart + Double(k) * scenario.intervalLength) }
 
@@ -151,24 +150,10 @@ public struct StaffReport: Sendable {
     return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 
-  /// Planned paid cost of the Erlang staffing and of the staffing found (headcount grossed up for
-  /// shrinkage); with shifts, the staffing found with each shift group's paid shift hours instead.
-  public var plannedCosts: (erlang: Double, staffed: Double, final: Double) {
-    let search = plan.search
-    var final = search.plannedCost(plan.outcome.staffing)
-    for shiftPlan in plan.shifts {
-      let g = shiftPlan.group
-      let headcountCost = Double(plan.outcome.staffing[g].reduce(0, +)) * ErlangStaffing.paidHourlyCost(groups[g])
-        * scenario.intervalLength / 3600
-      final += shiftPlan.plan.cost - headcountCost
-    }
-    return (search.plannedCost(plan.outcome.erlang.perGroup), search.plannedCost(plan.outcome.staffing), final)
-  }
-
   /// `staff.json`: how the search went and what it found (`Results/README.md`).
   public func staffJSON() -> String {
     let outcome = plan.outcome
-    let costs = plannedCosts
+    let costs = plan.plannedCosts
     func checks(_ list: [TargetCheck]) -> JSONValue {
       .array(list.prefix(50).map { check in
         let (kind, id) = CompareReport.subject(check.subject, in: scenario)
@@ -230,7 +215,7 @@ public struct StaffReport: Sendable {
 
   /// The console summary: costs of the Erlang and final plans, agent-hours per group, targets.
   public func table() -> String {
-    let costs = plannedCosts
+    let costs = plan.plannedCosts
     let currency = scenario.costs.currency.isEmpty ? "" : " " + scenario.costs.currency
     var table = TextTable(headers: ["group", "Erlang agent-h", "staffed agent-h", "shifts"])
     for (g, group) in groups.enumerated() {
@@ -291,12 +276,12 @@ public struct StaffReport: Sendable {
   }
 
   func planSection() -> HTMLSection {
-    let costs = plannedCosts
+    let costs = plan.plannedCosts
     let currency = scenario.costs.currency
     func row(_ name: String, _ planned: Double, _ result: RunResult) -> HTMLTable.Row {
       let checks = scenario.targets.check(result)
       let (missed, checked) = (checks.count { !$0.met }, checks.count)
-      let significant = scenario.targets.significantMisses(result).count { !plan.isUnattainable($0) }
+      let significant = scenario.targets.significantMisses(result).count { !plan.outcome.isUnattainable($0) }
       return HTMLTable.Row(header: name, cells: [
         Markup.number(planned, decimals: 0), RunPageBuilder.cell(result.totals[.staffCost], scale: 1, decimals: 0),
         RunPageBuilder.cell(result.totals[.totalCost], scale: 1, decimals: 0), "\(missed) of \(checked)", String(significant),
