@@ -19,7 +19,12 @@ public struct Experiment: Sendable {
 
   /// Runs replication `index` (0-based) alone.
   public func replicate(_ index: Int) -> ReplicationResult {
-    var simulation = Simulation(scenario: scenario, seed: seed, replication: index)
+    replicate(index, routing: RoutingTable(scenario: scenario))
+  }
+
+  /// Runs replication `index` with the experiment's routing table, built once and shared.
+  func replicate(_ index: Int, routing: RoutingTable) -> ReplicationResult {
+    var simulation = Simulation(scenario: scenario, routing: routing, seed: seed, replication: index)
     return simulation.run()
   }
 
@@ -35,9 +40,10 @@ public struct Experiment: Sendable {
     let results = Mutex([ReplicationResult?](repeating: nil, count: replications))
     let finished = Atomic<Int>(0)
     let workers = min(threads, replications)
+    let routing = RoutingTable(scenario: scenario)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       for index in stride(from: worker, to: replications, by: workers) {
-        let result = replicate(index)
+        let result = replicate(index, routing: routing)
         results.withLock { $0[index] = result }
         let done = finished.add(1, ordering: .relaxed).newValue
         progress?(done)

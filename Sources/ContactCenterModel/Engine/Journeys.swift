@@ -1,0 +1,50 @@
+import SimKernel
+
+/// A contact in the centre, from its first arrival until it leaves: while it waits, is served, or
+/// is being transferred. Journeys live in a ``JourneySlab`` and are reused, so nothing is allocated
+/// per contact.
+struct Journey {
+  /// Its current type (it changes when the contact is escalated).
+  var type = ContactTypeID(0)
+  /// The counters it is counted in at its current queue: `type * bucketCount + bucket`.
+  var cell: Int32 = 0
+  /// The counters of its first arrival, where its end-to-end resolution time is counted.
+  var originCell: Int32 = 0
+  /// In a group that takes sessions: the agent (a ``SessionAgents`` record) serving it. Here, in
+  /// what would be padding, the journey stays 48 bytes (a test pins the size).
+  var agent: Int32 = -1
+  /// When it first arrived, and when it joined its current queue.
+  var origin: SimTime = 0
+  var joined: SimTime = 0
+  /// The handle time drawn for its current type, before the serving group's factor.
+  var handle: SimTime = 0
+  /// Agent contacts finished so far for this problem (for first-contact resolution).
+  var served: Int32 = 0
+  /// Whether it waits for a callback at its current queue.
+  var isCallback = false
+}
+
+/// The journeys of one replication: a slab whose released slots are reused last-in-first-out, so
+/// memory follows the contacts in the centre at once, not the contacts of the day.
+struct JourneySlab {
+  private var slots: [Journey] = []
+  private var free: [JourneyID] = []
+
+  /// Stores a new journey and returns its id (a released slot, or a new one).
+  mutating func allocate(_ journey: Journey) -> JourneyID {
+    if let id = free.popLast() {
+      slots[id.index] = journey
+      return id
+    }
+    slots.append(journey)
+    return JourneyID(slots.count - 1)
+  }
+
+  /// The journey has ended: its slot may be reused.
+  mutating func release(_ id: JourneyID) { free.append(id) }
+
+  subscript(id: JourneyID) -> Journey {
+    _read { yield slots[id.index] }
+    _modify { yield &slots[id.index] }
+  }
+}
