@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactCenterModel
+import Fingerprint
 import Foundation
 import Reporting
 import ScenarioIO

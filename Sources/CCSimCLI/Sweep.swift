@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactCenterModel
+import Fingerprint
 import Foundation
 import Planning
 import Reporting
