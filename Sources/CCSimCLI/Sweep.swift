@@ -59,6 +59,7 @@ struct Sweep: ParsableCommand {
     let points = shard.map { grid.points(shard: $0.index, of: $0.count) } ?? Array(0..<grid.pointCount)
     // Every point is read before any runs, so a bad value stops the sweep before it costs anything.
     let scenarios = try points.map { try file.varied(parsed, values: grid.point($0)) }
+    let out = try ResultsFolder(under: options.out, scenario: file.scenario.name)
     let manifest = SweepReport.Manifest(
       toolVersion: CCSim.version, scenario: file.scenario.name, scenarioSHA256: SHA256.hex(Array(file.text.utf8)),
       currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard,
@@ -85,8 +86,8 @@ struct Sweep: ParsableCommand {
     progress.finish()
     let csv = report.csv(rows: rows)
     let label = shard.map { "sweep-shard-\($0.index)-of-\($0.count)" } ?? "sweep"
-    let folder = try ResultsFolder.write(                                                 // write
-      under: options.out, scenario: file.scenario.name, seed: options.seed, label: label,
+    let folder = try out.write(                                                           // write
+      seed: options.seed, label: label,
       files: [("sweep.csv", csv), ("sweep.json", manifest.json()), ("scenario.yaml", file.text),
               ("report.html", SweepReport.html(manifest: manifest, csv: csv))])
     print(Self.summaryTable(csv: csv, keys: grid.keys))
@@ -153,8 +154,8 @@ struct Merge: ParsableCommand {
     guard SHA256.hex(Array(parts[0].scenarioText.utf8)) == merged.manifest.scenarioSHA256 else {
       throw InputError(field: folders[0], expected: "its scenario.yaml as the sweep read it", found: "a changed file")
     }
-    let folder = try ResultsFolder.write(
-      under: out, scenario: merged.manifest.scenario, seed: merged.manifest.seed, label: "sweep",
+    let folder = try ResultsFolder(under: out, scenario: merged.manifest.scenario).write(
+      seed: merged.manifest.seed, label: "sweep",
       files: [("sweep.csv", merged.csv), ("sweep.json", merged.manifest.json()), ("scenario.yaml", parts[0].scenarioText),
               ("report.html", SweepReport.html(manifest: merged.manifest, csv: merged.csv))])
     print("\(parts.count) shards, \(merged.manifest.grid.pointCount) grid points: merged into \(folder)")
