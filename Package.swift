@@ -29,6 +29,7 @@ let package = Package(
       dependencies: ["CGSL", .product(name: "Histogram", package: "hdrhistogram-swift")],
       swiftSettings: strict),
     .target(name: "SimKernel", swiftSettings: strict),
+    .target(name: "Fingerprint", swiftSettings: strict),
     .target(
       name: "ContactCenterModel", dependencies: ["Queueing", "SimKernel", "Stochastic"], swiftSettings: strict),
     .target(
@@ -38,11 +39,11 @@ let package = Package(
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Queueing", "ContactCenterModel", "Planning", "ShiftPlanning"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ShiftPlanning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [
-        "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning", "ShiftPlanning",
+        "Fingerprint", "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning", "ShiftPlanning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -56,6 +57,7 @@ let package = Package(
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strict),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
+    .testTarget(name: "FingerprintTests", dependencies: ["Fingerprint"], swiftSettings: strict),
     .testTarget(
       name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "ReferenceCases", "Stochastic"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
@@ -67,7 +69,7 @@ let package = Package(
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
-      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
+      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

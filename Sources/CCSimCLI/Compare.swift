@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactCenterModel
+import Fingerprint
 import Foundation
 import Planning
 import Reporting
@@ -43,6 +44,7 @@ struct Compare: ParsableCommand {
       throw InputError(field: "--reference", expected: "base or a plan's name (\(names.dropFirst().joined(separator: ", ")))",
                        found: reference)
     }
+    let out = try ResultsFolder(under: options.out, scenario: base.scenario.name)
     let scenarios = [base.scenario] + loaded.map(\.merged.scenario)
     let progress = ProgressBar(total: options.replications * scenarios.count)
     var results: [RunResult] = []
@@ -65,8 +67,7 @@ struct Compare: ParsableCommand {
     for (index, (name, plan)) in zip(names.dropFirst(), loaded).enumerated() {
       files.append(("plan-\(index + 1)-\(Self.fileSafe(name)).yaml", plan.text))
     }
-    let folder = try ResultsFolder.write(                                               // write
-      under: options.out, scenario: base.scenario.name, seed: options.seed, label: "compare", files: files)
+    let folder = try out.write(seed: options.seed, label: "compare", files: files)        // write
     print(report.table())
     print("\(options.replications) replications per plan, seed \(options.seed), common random numbers: results in \(folder)")
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactCenterModel
+import Fingerprint
 import Foundation
 import Planning
 import Reporting
@@ -47,12 +48,13 @@ struct Staff: ParsableCommand {
 
   func run() throws {
     let file = try ScenarioFile.load(path: scenario)                                  // read
+    let out = try ResultsFolder(under: options.out, scenario: file.scenario.name)
     let report = try Self.staff(file: file, path: scenario, options: options, maxRounds: maxRounds,
                                 shiftLimits: ShiftPlanner.Limits(seconds: shiftSeconds, nodes: shiftNodes),
                                 marginal: !noMarginal, verbose: true)                   // compute
     let run = report.run
-    let folder = try ResultsFolder.write(                                               // write
-      under: options.out, scenario: file.scenario.name, seed: options.seed, label: "staff",
+    let folder = try out.write(                                                         // write
+      seed: options.seed, label: "staff",
       files: [
         ("staffing.csv", report.staffingCSV()),
         ("shifts.csv", report.shiftsCSV()),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContactCenterModel
+import Fingerprint
 import Foundation
 import Planning
 import Reporting
@@ -58,6 +59,7 @@ struct Sweep: ParsableCommand {
     let points = shard.map { grid.points(shard: $0.index, of: $0.count) } ?? Array(0..<grid.pointCount)
     // Every point is read before any runs, so a bad value stops the sweep before it costs anything.
     let scenarios = try points.map { try file.varied(parsed, values: grid.point($0)) }
+    let out = try ResultsFolder(under: options.out, scenario: file.scenario.name)
     let manifest = SweepReport.Manifest(
       toolVersion: CCSim.version, scenario: file.scenario.name, scenarioSHA256: SHA256.hex(Array(file.text.utf8)),
       currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard,
@@ -84,10 +86,9 @@ struct Sweep: ParsableCommand {
     progress.finish()
     let csv = report.csv(rows: rows)
     let label = shard.map { "sweep-shard-\($0.index)-of-\($0.count)" } ?? "sweep"
-    let folder = try ResultsFolder.write(                                                 // write
-      under: options.out, scenario: file.scenario.name, seed: options.seed, label: label,
-      files: [("sweep.csv", csv), ("sweep.json", manifest.json()), ("scenario.yaml", file.text),
-              ("report.html", SweepReport.html(manifest: manifest, csv: csv))])
+    let folder = try out.write(                                                           // write
+      seed: options.seed, label: label,
+      files: SweepFolder.files(manifest: manifest, csv: csv, scenarioText: file.text))
     print(Self.summaryTable(csv: csv, keys: grid.keys))
     print("\(points.count) of \(grid.pointCount) grid points, \(options.replications) replications each, seed \(options.seed): results in \(folder)")
   }
@@ -118,9 +119,12 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Join the result folders of a sweep's shards into the whole sweep's folder.",
     discussion: """
-      Checks that the folders are every shard of one sweep (same scenario, seed, replications,
-      grid and version; each shard once), then writes Results/<scenario>/<run-id>-sweep/ with
-      sweep.csv and sweep.json byte-identical to those of the unsplit sweep.
+      Checks that every file of each folder is as its shard wrote it (the SHA-256 recorded in its
+      sweep.json; a shard written before they were recorded must be re-run), that each row of
+      sweep.csv has the header's columns and well-formed cells, and that the folders are every
+      shard of one sweep (same scenario, seed, replications, grid and version; each shard once),
+      then writes Results/<scenario>/<run-id>-sweep/ with sweep.csv and sweep.json byte-identical
+      to those of the unsplit sweep.
       """)
 
   @Argument(help: "The shards' result folders.") var folders: [String] = []
@@ -131,31 +135,18 @@ struct Merge: ParsableCommand {
   }
 
   func run() throws {
-    var parts: [SweepReport.Part] = []
-    for folder in folders {
-      func read(_ name: String) throws -> String {
+    let shards = folders.map { folder in                                                   // read
+      (path: folder, files: SweepFolder.fileNames.reduce(into: [String: String]()) { files, name in
         let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-          throw InputError(field: folder, expected: "a sweep shard's results folder with \(name)", found: "no readable \(name)")
-        }
-        return text
-      }
-      guard let manifest = SweepReport.Manifest(json: try read("sweep.json")) else {
-        throw InputError(field: folder, expected: "a sweep.json written by ccsim sweep", found: "a file that is not one")
-      }
-      parts.append(SweepReport.Part(manifest: manifest, csv: try read("sweep.csv"), scenarioText: try read("scenario.yaml")))
+        files[name] = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+      })
     }
-    let merged: (manifest: SweepReport.Manifest, csv: String)
-    do { merged = try SweepReport.merge(parts) } catch {
-      throw InputError(field: "ccsim merge", expected: error.expected, found: error.found)
+    let merged: (manifest: SweepReport.Manifest, files: [(String, String)])
+    do { merged = try SweepMerge.merge(folders: shards) } catch {                          // check and merge
+      throw InputError(field: error.place ?? "ccsim merge", expected: error.expected, found: error.found)
     }
-    guard SHA256.hex(Array(parts[0].scenarioText.utf8)) == merged.manifest.scenarioSHA256 else {
-      throw InputError(field: folders[0], expected: "its scenario.yaml as the sweep read it", found: "a changed file")
-    }
-    let folder = try ResultsFolder.write(
-      under: out, scenario: merged.manifest.scenario, seed: merged.manifest.seed, label: "sweep",
-      files: [("sweep.csv", merged.csv), ("sweep.json", merged.manifest.json()), ("scenario.yaml", parts[0].scenarioText),
-              ("report.html", SweepReport.html(manifest: merged.manifest, csv: merged.csv))])
-    print("\(parts.count) shards, \(merged.manifest.grid.pointCount) grid points: merged into \(folder)")
+    let folder = try ResultsFolder(under: out, scenario: merged.manifest.scenario)         // write
+      .write(seed: merged.manifest.seed, label: "sweep", files: merged.files)
+    print("\(shards.count) shards, \(merged.manifest.grid.pointCount) grid points: merged into \(folder)")
   }
 }

@@ -4,7 +4,7 @@ import Planning
 
 /// The files of a `ccsim sweep`: `sweep.csv`, one row per grid point, and `sweep.json`, the
 /// sweep's definition. Shards of a sweep write the rows of their points and the same definition
-/// with their `shard`; ``merge(_:)`` puts shards back together into exactly the unsplit files.
+/// with their `shard`; ``SweepMerge`` puts shards back together into exactly the unsplit files.
 public struct SweepReport: Sendable {
   /// Everything that defines a sweep's result (`sweep.json`).
   public struct Manifest: Hashable, Sendable {
@@ -37,8 +37,9 @@ public struct SweepReport: Sendable {
     public static func == (a: Manifest, b: Manifest) -> Bool { a.json() == b.json() }
     public func hash(into hasher: inout Hasher) { hasher.combine(json()) }
 
-    /// `sweep.json`.
-    public func json() -> String {
+    /// `sweep.json`; with `sha256`, then the SHA-256 of each of the folder's other files, by name
+    /// (``SweepFolder/files(manifest:csv:scenarioText:)``).
+    public func json(sha256: [(file: String, sha256: String)] = []) -> String {
       JSONValue.object([
         ("tool_version", .string(toolVersion)), ("scenario", .string(scenario)), ("scenario_sha256", .string(scenarioSHA256)),
         ("currency", .string(currency)), ("seed", .string(String(seed))), ("replications", .integer(replications)), ("points", .integer(grid.pointCount)),
@@ -46,7 +47,8 @@ public struct SweepReport: Sendable {
           .object([("key", .string(key)), ("values", .array(values.map(JSONValue.string)))])
         })),
       ] + (staffed ? [("staffed", .bool(true))] : [])
-        + (shard.map { [("shard", .string("\($0.index)/\($0.count)"))] } ?? [])).prettyRendered() + "\n"
+        + (shard.map { [("shard", .string("\($0.index)/\($0.count)"))] } ?? [])
+        + (sha256.isEmpty ? [] : [("sha256", .object(sha256.map { ($0.file, .string($0.sha256)) }))])).prettyRendered() + "\n"
     }
 
     /// Reads `sweep.json` back; `nil` when it is not one.
@@ -142,73 +144,4 @@ public struct SweepReport: Sendable {
   public func csv(rows: [(point: Int, line: String)]) -> String {
     ([header()] + rows.sorted { $0.point < $1.point }.map(\.line)).joined(separator: "\n") + "\n"
   }
-
-  /// A shard's or a whole sweep's output, read back for merging.
-  public struct Part: Sendable {
-    public var manifest: Manifest
-    public var csv: String
-    public var scenarioText: String
-
-    public init(manifest: Manifest, csv: String, scenarioText: String) {
-      self.manifest = manifest
-      self.csv = csv
-      self.scenarioText = scenarioText
-    }
-  }
-
-  /// Merges every shard of one sweep into the unsplit sweep's `sweep.json` and `sweep.csv`.
-  /// - Throws: a description of what does not fit: shards of different sweeps, a shard missing or
-  ///   given twice, rows missing or repeated.
-  public static func merge(_ parts: [Part]) throws(MergeError) -> (manifest: Manifest, csv: String) {
-    guard let first = parts.first, let count = first.manifest.shard?.count else {
-      throw MergeError(expected: "the folders of the shards of one sweep (each with a sweep.json naming its shard i/n)", found: parts.isEmpty ? "no folder" : "a folder of a whole sweep")
-    }
-    var whole = first.manifest
-    whole.shard = nil
-    var seen = Set<Int>()
-    var header: Substring?
-    var rows: [(point: Int, line: String)] = []
-    for part in parts {
-      guard let shard = part.manifest.shard, shard.count == count else {
-        throw MergeError(expected: "shards of one split (all i/\(count))",
-                         found: part.manifest.shard.map { "\($0.index)/\($0.count)" } ?? "a whole sweep")
-      }
-      var bare = part.manifest
-      bare.shard = nil
-      guard bare == whole else {
-        throw MergeError(expected: "shards of the same sweep (same scenario, seed, replications, grid and version)", found: "shard \(shard.index)/\(count) of another")
-      }
-      guard seen.insert(shard.index).inserted else { throw MergeError(expected: "each shard once", found: "shard \(shard.index)/\(count) twice") }
-      let lines = part.csv.split(separator: "\n")
-      guard let head = lines.first, header == nil || header == head else {
-        throw MergeError(expected: "the same sweep.csv columns in every shard", found: "shard \(shard.index)/\(count) with others")
-      }
-      header = head
-      let expected = whole.grid.points(shard: shard.index, of: count)
-      let points = lines.dropFirst().map { line in Int(line.prefix { $0 != "," }).map { $0 - 1 } ?? -1 }
-      guard points == expected else {
-        throw MergeError(expected: "shard \(shard.index)/\(count) to hold points \(expected.map { String($0 + 1) }.joined(separator: ", "))",
-                         found: points.map { String($0 + 1) }.joined(separator: ", "))
-      }
-      rows += zip(points, lines.dropFirst()).map { ($0, String($1)) }
-    }
-    let missing = (1...count).filter { !seen.contains($0) }
-    guard missing.isEmpty else {
-      throw MergeError(expected: "all \(count) shards",
-                       found: "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) missing")
-    }
-    let text = ([String(header!)] + rows.sorted { $0.point < $1.point }.map(\.line)).joined(separator: "\n") + "\n"
-    return (whole, text)
-  }
-}
-
-/// Why shards cannot be merged.
-public struct MergeError: Error, CustomStringConvertible, Sendable {
-  public var expected: String
-  public var found: String
-  public init(expected: String, found: String) {
-    self.expected = expected
-    self.found = found
-  }
-  public var description: String { "expected \(expected), found \(found)" }
 }

@@ -1,7 +1,9 @@
 /// SHA-256 (FIPS 180-4) of a byte string, as lowercase hex: the fingerprint of a scenario file in
-/// its results. Written out here because Foundation on Linux has no hash function and
-/// swift-crypto would add a minute to every cold build for one digest; checked against the
-/// FIPS 180-4 example vectors in the tests.
+/// its results, and of every file of a sweep shard in its `sweep.json`. Written out here because
+/// Foundation on Linux has no hash function and swift-crypto would add a minute to every cold
+/// build for one digest; checked against the FIPS 180-4 example vectors in the tests. A module of
+/// its own, importing nothing, so that `Reporting` (which checks shards) and `CCSimCLI` share it
+/// without `Reporting` depending on the YAML reader.
 public enum SHA256 {
   public static func hex(_ bytes: some Collection<UInt8>) -> String {
     digest(Array(bytes)).map { byte in
