@@ -1,4 +1,9 @@
 import CGSL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A probability distribution of a non-negative duration (handle time, patience, delay), in
 /// seconds, parameterised the way a planner describes it: a mean, and a coefficient of
@@ -172,12 +177,16 @@ public struct Sampler: Sendable {
     case .exponential(let mean):
       kind = .exponential; a = mean
     case .gamma(let mean, let cv):
-      kind = .gamma; (a, b) = (1 / (cv * cv), mean * cv * cv)        // shape, scale
+      // Below `Sampler.smallestCV` the shape 1/cv² would overflow to infinity (from cv ≈ 7.5e-155);
+      // the spread is then under half an ulp of the mean, so the shape is capped at 2¹⁰⁶: GSL still
+      // draws (one normal and one uniform, as for the uncapped shape) and returns the mean to double
+      // precision.
+      kind = .gamma
+      (a, b) = cv >= Self.smallestCV ? (1 / (cv * cv), mean * cv * cv) : (0x1p106, mean * 0x1p-106)   // shape, scale
     case .erlang(let mean, let phases):
       kind = .gamma; (a, b) = (Double(phases), mean / Double(phases))
     case .lognormal(let mean, let cv):
-      let sigma2 = gsl_sf_log(1 + cv * cv)
-      kind = .lognormal; (a, b) = (gsl_sf_log(mean) - sigma2 / 2, sigma2.squareRoot())   // zeta, sigma
+      kind = .lognormal; (a, b) = Self.lognormalParameters(mean: mean, cv: cv)
     case .weibull(let mean, let shape):
       kind = .weibull; (a, b) = (mean / gsl_sf_gamma(1 + 1 / shape), shape)              // scale, shape
     case .truncatedNormal(let mean, let sd):
@@ -194,5 +203,23 @@ public struct Sampler: Sendable {
     }
     (self.a, self.b, self.c) = (a, b, c)
     self.table = table
+  }
+
+  /// The smallest coefficient of variation sampled with its own spread, 2⁻⁵³ (≈ 1.1e-16): below it a
+  /// draw's standard deviation is under half an ulp of its mean, so the draw is the mean to double
+  /// precision. Gamma and lognormal draws with a smaller CV still take their random numbers from the
+  /// stream, as many as with this CV, so the draws that follow are the same.
+  public static let smallestCV = 0x1p-53
+
+  /// Lognormal ζ and σ for a mean and CV: σ² = ln(1 + CV²), ζ = ln(mean) − σ²/2.
+  ///
+  /// Forming 1 + CV² loses CV² to rounding for small CVs (1 + CV² is exactly 1 from CV ≈ 1.05e-8,
+  /// which made σ = 0); below CV 10⁻⁴ σ² is computed as log1p(CV²), and below 2⁻⁵³, where
+  /// ln(1 + CV²) = CV² to double precision and CV² may underflow, σ is the CV itself. From CV 10⁻⁴ up
+  /// the formula is the original one, so the draws of existing scenarios are unchanged.
+  static func lognormalParameters(mean: Double, cv: Double) -> (zeta: Double, sigma: Double) {
+    let sigma2 = cv < smallestCV ? cv * cv : cv < 1e-4 ? log1p(cv * cv) : gsl_sf_log(1 + cv * cv)
+    let sigma = cv < smallestCV ? cv : sigma2.squareRoot()
+    return (gsl_sf_log(mean) - sigma2 / 2, sigma)
   }
 }
