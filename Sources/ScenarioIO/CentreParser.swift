@@ -184,7 +184,7 @@ extension ScenarioParser {
       let path = "groups[\(index)]"
       guard let fields = reader.mapping(item, path, allowed: groupKeys) else { continue }
       let id = reader.required(fields, "id", expected: "an id such as 'generalists'")
-        .flatMap { reader.string($0, fields.path("id"), expected: "an id such as 'generalists'") }
+        .flatMap { reader.identifier($0, fields.path("id"), example: "generalists") }
       if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
         reader.fail(at: idNode, fields.path("id"),
                     expected: "an id used by no other group (a type with its own agents has a group named after it)", found: id)

@@ -280,7 +280,7 @@ enum ScenarioParser {
   ) -> ContactType? {
     guard let fields = reader.mapping(node, path, allowed: typeKeys) else { return nil }
     let id = reader.required(fields, "id", expected: "an id such as 'support'").flatMap {
-      reader.string($0, fields.path("id"), expected: "an id such as 'support'")
+      reader.identifier($0, fields.path("id"), example: "support")
     }
     if let node = fields["description"] { _ = reader.string(node, fields.path("description")) }
     // Arrivals: exactly one of volumes, rates, rate.
