@@ -53,45 +53,16 @@ public struct ScenarioFile: Sendable {
     return try validate(root, text: text, file: file)
   }
 
-  /// The YAML tree of a scenario (or plan) file, checked for size; syntax errors at their line and column.
-  static func compose(_ text: String, file: String) throws(ScenarioErrors) -> Node {
-    func single(_ line: Int, _ column: Int, _ expected: String, _ found: String) -> ScenarioErrors {
-      ScenarioErrors([ScenarioError(file: file, line: line, column: column, path: "", expected: expected, found: found)])
-    }
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      switch error {
-      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-        throw single(mark.line, mark.column, "valid YAML", "a syntax error (\(problem))")
-      case .duplicatedKeysInMapping(let duplicates, let context):
-        throw single(context.mark.line, context.mark.column, "each key once in a mapping",
-                     "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
-      default:
-        throw single(0, 0, "valid YAML", "\(error)")
-      }
-    } catch {
-      throw single(0, 0, "valid YAML", "\(error)")
-    }
-    guard let root, !(root.scalar?.string.isEmpty ?? false) else {
-      throw single(0, 0, "a scenario (a YAML mapping of name, openingHours, interval, contactTypes …)", "an empty file")
-    }
-    if nodeCount(root, limit: maximumNodes) > maximumNodes {
-      throw single(1, 1, "at most \(maximumNodes) YAML values (with aliases expanded)", "more (an alias bomb?)")
-    }
-    return root
-  }
-
-  /// Reads a scenario out of its YAML tree. `origin` names the file each error's field came from
-  /// (a plan overlay's fields come from the plan file); by default every field comes from `file`.
-  static func validate(_ root: Node, text: String, file: String, origin: ((String) -> String)? = nil)
+  /// Reads a scenario out of its YAML tree. `origin` moves each error to where its field came from
+  /// (a plan overlay's fields come from the plan file, a swept value from `--vary`); by default
+  /// every field comes from `file`.
+  static func validate(_ root: Node, text: String, file: String, origin: ((ScenarioError) -> ScenarioError)? = nil)
     throws(ScenarioErrors) -> ScenarioFile {
     var reader = YAMLReader(file: file)
     let scenario = ScenarioParser.scenario(root, reader: &reader)
     guard reader.errors.isEmpty, let scenario else {
       var errors = reader.errors
-      if let origin { for i in errors.indices { errors[i].file = origin(errors[i].path) } }
+      if let origin { errors = errors.map(origin) }
       throw ScenarioErrors(errors.sorted { ($0.file != file ? 1 : 0, $0.line, $0.column) < ($1.file != file ? 1 : 0, $1.line, $1.column) })
     }
     return ScenarioFile(path: file, scenario: scenario, text: text)

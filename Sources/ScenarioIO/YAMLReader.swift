@@ -169,19 +169,3 @@ func editDistance(_ a: String, _ b: String) -> Int {
   }
   return previous[b.count]
 }
-
-/// Counts the nodes of a tree as the walk would see them (aliases expanded), stopping at `limit`:
-/// a few lines of YAML aliases can stand for billions of values.
-func nodeCount(_ root: Node, limit: Int) -> Int {
-  var count = 0
-  var stack = [root]
-  while let node = stack.popLast(), count <= limit {
-    count += 1
-    switch node {
-    case .mapping(let mapping): for (key, value) in mapping { stack.append(key); stack.append(value) }
-    case .sequence(let sequence): stack.append(contentsOf: sequence)
-    case .scalar, .alias: break
-    }
-  }
-  return count
-}
