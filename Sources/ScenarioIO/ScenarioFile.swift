@@ -385,10 +385,15 @@ enum ScenarioParser {
     else { return nil }
     let before = reader.errors.count
     func duration(_ key: String, positive: Bool = true) -> Double? {
-      reader.required(fields, key, expected: positive ? "a duration > 0 such as 300s" : "a duration such as 300s").flatMap {
+      let value = reader.required(fields, key, expected: positive ? "a duration > 0 such as 300s" : "a duration such as 300s").flatMap {
         reader.duration($0, fields.path(key), expected: positive ? "a duration > 0 with a unit, such as 300s or 5m" : "a duration with a unit, such as 300s",
                         where: { positive ? $0 > 0 : $0 >= 0 })
       }
+      if positive, key == "mean", let value, value < Distribution.smallestMean {
+        reader.fail(at: fields[key], fields.path(key), expected: "a mean of at least 1e-200s (below it the sampler's scale underflows to 0)")
+        return nil
+      }
+      return value
     }
     func number(_ key: String, _ expected: String, _ condition: @escaping (Double) -> Bool) -> Double? {
       reader.required(fields, key, expected: expected).flatMap { reader.number($0, fields.path(key), expected: expected, where: condition) }

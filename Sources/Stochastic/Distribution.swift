@@ -48,6 +48,10 @@ public enum Distribution: Hashable, Sendable {
   /// sorted values is the (i/(n−1)) quantile), so draws fall between observations too.
   case empirical(values: [Double], interpolated: Bool)
 
+  /// The smallest mean of a distribution that has one, 10⁻²⁰⁰ s: below it (from about 10⁻²⁹⁰ s)
+  /// the scale GSL is given (mean·cv², mean ÷ Γ(1 + 1/shape), mean ÷ phases) underflows to 0.
+  public static let smallestMean = 1e-200
+
   /// The name used in scenario files.
   public var name: String {
     switch self {
@@ -67,17 +71,21 @@ public enum Distribution: Hashable, Sendable {
   /// What is wrong with the parameters, phrased as what was expected; `nil` when they are valid.
   public var problem: String? {
     func positive(_ x: Double) -> Bool { x.isFinite && x > 0 }
+    // A mean below `smallestMean` makes a derived scale (mean·cv², mean/Γ(1 + 1/k), mean/phases) underflow to 0.
+    func meanProblem(_ mean: Double) -> String? {
+      !positive(mean) ? "a mean > 0" : mean < Self.smallestMean ? "a mean ≥ 1e-200 s" : nil
+    }
     switch self {
     case .deterministic(let value):
       return value.isFinite && value >= 0 ? nil : "a value ≥ 0"
     case .exponential(let mean):
-      return positive(mean) ? nil : "a mean > 0"
+      return meanProblem(mean)
     case .gamma(let mean, let cv), .lognormal(let mean, let cv):
-      return !positive(mean) ? "a mean > 0" : !positive(cv) ? "a cv > 0" : nil
+      return meanProblem(mean) ?? (!positive(cv) ? "a cv > 0" : nil)
     case .erlang(let mean, let phases):
-      return !positive(mean) ? "a mean > 0" : phases < 1 || phases > 10_000 ? "phases in 1...10000" : nil
+      return meanProblem(mean) ?? (phases < 1 || phases > 10_000 ? "phases in 1...10000" : nil)
     case .weibull(let mean, let shape):
-      return !positive(mean) ? "a mean > 0" : !(shape.isFinite && shape >= 0.05) ? "a shape ≥ 0.05" : nil
+      return meanProblem(mean) ?? (!(shape.isFinite && shape >= 0.05) ? "a shape ≥ 0.05" : nil)
     case .truncatedNormal(let mean, let sd):
       guard mean.isFinite else { return "a finite mean" }
       guard positive(sd) else { return "a standard deviation > 0" }
@@ -86,7 +94,7 @@ public enum Distribution: Hashable, Sendable {
       return minimum.isFinite && maximum.isFinite && minimum >= 0 && minimum < maximum
         ? nil : "0 ≤ minimum < maximum"
     case .hyperexponential(let mean, let cv):
-      return !positive(mean) ? "a mean > 0" : !(cv.isFinite && cv > 1) ? "a cv > 1" : nil
+      return meanProblem(mean) ?? (!(cv.isFinite && cv > 1) ? "a cv > 1" : nil)
     case .empirical(let values, let interpolated):
       if values.isEmpty || (interpolated && values.count < 2) {
         return interpolated ? "at least two values" : "at least one value"

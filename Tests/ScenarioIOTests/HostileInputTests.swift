@@ -27,6 +27,9 @@ struct HostileInputTests {
     // libyaml's reader errors carry a character offset: the place is the message's, not its text.
     ("control-character.yaml",
      "control-character.yaml:5:12: error: expected valid YAML, found text YAML cannot read (control characters are not allowed, U+0007)"),
+    // A mean so small that the sampler's scale underflows to 0 (this trapped in run).
+    ("tiny-mean.yaml",
+     "tiny-mean.yaml:7:45: error: contactTypes[0].handleTime.mean: expected a mean of at least 1e-200s (below it the sampler's scale underflows to 0), found 1e-320s\ntiny-mean.yaml:8:45: error: contactTypes[0].patience.mean: expected a mean of at least 1e-200s (below it the sampler's scale underflows to 0), found 1e-250s"),
     ("comments-only.yaml",
      "comments-only.yaml: error: expected a scenario (a YAML mapping of name, openingHours, interval, contactTypes …), found no YAML document (only comments)"),
   ])

@@ -38,6 +38,19 @@ struct TinyCVTests {
     #expect(sigma == sigma2.squareRoot() && zeta == log(248) - sigma2 / 2)
   }
 
+  /// Means below 1e-200 s are refused: from about 1e-290 s a derived scale underflows to 0, and
+  /// the sampler's precondition would trap.
+  @Test func tinyMeansAreProblems() {
+    #expect(Distribution.gamma(mean: 1e-320, cv: 0.001).problem == "a mean ≥ 1e-200 s")
+    #expect(Distribution.weibull(mean: 1e-250, shape: 0.05).problem == "a mean ≥ 1e-200 s")
+    #expect(Distribution.erlang(mean: 5e-324, phases: 3).problem == "a mean ≥ 1e-200 s")
+    #expect(Distribution.gamma(mean: 1e-200, cv: 1e-300).problem == nil)
+    let stream = RandomStream(seed: StreamSeed(master: 3, replication: 0, purpose: .handleTime, index: 0))
+    for distribution in [Distribution.gamma(mean: 1e-200, cv: 1e-300), .weibull(mean: 1e-200, shape: 0.05), .erlang(mean: 1e-200, phases: 10_000)] {
+      #expect(stream.sample(Sampler(distribution)) >= 0)
+    }
+  }
+
   /// A tiny CV consumes the same random numbers as the smallest CV sampled with its spread: the
   /// stream's next uniform is the same after 1 000 draws.
   @Test(arguments: [1e-20, 1e-155, 1e-300])
