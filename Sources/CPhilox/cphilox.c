@@ -14,6 +14,16 @@ _Static_assert(offsetof(ccsim_philox_gsl_state, r) == offsetof(ccsim_philox_stat
 _Static_assert(offsetof(ccsim_philox_gsl_state, key) == offsetof(ccsim_philox_state, key), "Philox key");
 _Static_assert(offsetof(ccsim_philox_gsl_state, elem) == offsetof(ccsim_philox_state, elem), "Philox elem");
 
+void ccsim_philox_refill(ccsim_philox_state *st) {
+  // GSL_CBRNG's carries, word by word as it makes them.
+  ++st->ctr.v[0];
+  if (st->ctr.v[0] == 0) ++st->ctr.v[1];
+  if (st->ctr.v[1] == 0) ++st->ctr.v[2];
+  if (st->ctr.v[2] == 0) ++st->ctr.v[3];
+  st->r = philox4x32(st->ctr, st->key);
+  st->elem = 4;
+}
+
 const gsl_rng_type *ccsim_rng_philox(void) { return gsl_rng_ccsim_philox_gsl; }
 
 void ccsim_philox_key(gsl_rng *rng, uint64_t seed, uint32_t replication, uint32_t index, uint32_t purpose, uint32_t day) {

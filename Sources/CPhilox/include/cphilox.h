@@ -37,17 +37,15 @@ const gsl_rng_type *ccsim_rng_philox(void);
 /// `replication` and `index` must be below 2³² − 1, `day` below 2²⁴.
 void ccsim_philox_key(gsl_rng *rng, uint64_t seed, uint32_t replication, uint32_t index, uint32_t purpose, uint32_t day);
 
-/// The next 32-bit output, exactly as GSL_CBRNG's `get` computes it.
+/// Computes the state's next block (advancing the counter as GSL_CBRNG's `get` does) and makes its
+/// four outputs available. Out of line: ten Philox rounds are too large to inline at every draw.
+void ccsim_philox_refill(ccsim_philox_state *st);
+
+/// The next 32-bit output, exactly as GSL_CBRNG's `get` computes it: the inlined part is a load
+/// and a branch; one call in four refills the block.
 static inline uint32_t ccsim_philox_next(gsl_rng *rng) {
   ccsim_philox_state *st = (ccsim_philox_state *)rng->state;
-  if (st->elem == 0) {
-    ++st->ctr.v[0];
-    if (st->ctr.v[0] == 0) ++st->ctr.v[1];   // GSL_CBRNG's carries, word by word as it makes them
-    if (st->ctr.v[1] == 0) ++st->ctr.v[2];
-    if (st->ctr.v[2] == 0) ++st->ctr.v[3];
-    st->r = philox4x32(st->ctr, st->key);
-    st->elem = 4;
-  }
+  if (__builtin_expect(st->elem == 0, 0)) ccsim_philox_refill(st);
   return st->r.v[--st->elem];
 }
 
