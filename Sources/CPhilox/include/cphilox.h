@@ -43,14 +43,14 @@ void ccsim_philox_refill(ccsim_philox_state *st);
 
 /// The next 32-bit output, exactly as GSL_CBRNG's `get` computes it: the inlined part is a load
 /// and a branch; one call in four refills the block.
-static inline uint32_t ccsim_philox_next(gsl_rng *rng) {
+static inline __attribute__((always_inline)) uint32_t ccsim_philox_next(gsl_rng *rng) {
   ccsim_philox_state *st = (ccsim_philox_state *)rng->state;
   if (__builtin_expect(st->elem == 0, 0)) ccsim_philox_refill(st);
   return st->r.v[--st->elem];
 }
 
 /// A uniform on the open interval (0, 1): what gsl_rng_uniform_pos returns for this generator.
-static inline double ccsim_philox_uniform_pos(gsl_rng *rng) {
+static inline __attribute__((always_inline)) double ccsim_philox_uniform_pos(gsl_rng *rng) {
   double x;
   do { x = ccsim_philox_next(rng) / 4294967296.0; } while (x == 0);
   return x;
