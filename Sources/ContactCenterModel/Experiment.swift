@@ -79,11 +79,11 @@ public struct KPIs: Hashable, Sendable {
     estimates[GroupMetric.allCases.firstIndex(of: metric)!]
   }
 
-  init(_ perReplication: [[Double?]], level: Double = 0.95) {
+  init<Key>(_ perReplication: [MetricValues<Key>], level: Double = 0.95) {
     replicationCount = perReplication.count
-    estimates = (perReplication.first ?? []).indices.map { m in
+    estimates = Key.allCases.indices.map { m in
       var tally = Tally()
-      for values in perReplication { if let value = values[m] { tally.add(value) } }
+      for replication in perReplication { if let value = replication.values[m] { tally.add(value) } }
       guard tally.count > 0 else { return nil }
       let ci = tally.count > 1 ? tally.confidenceInterval(level: level).halfWidth : nil
       return Estimate(mean: tally.mean, ci95: ci, replications: tally.count)
@@ -138,16 +138,14 @@ public struct RunResult: Hashable, Sendable {
   /// The `level` confidence interval of a metric of the centre's day, or of a type's day (tests
   /// use 0.99).
   public func confidenceInterval(_ metric: Metric, type: Int? = nil, level: Double) -> ConfidenceInterval? {
-    let m = Metric.allCases.firstIndex(of: metric)!
-    return Self.interval(replications.map { replication in
-      (type.map { replication.types[$0] } ?? replication.totals)[m]
+    Self.interval(replications.map { replication in
+      (type.map { replication.types[$0] } ?? replication.totals)[metric]
     }, level: level)
   }
 
   /// The `level` confidence interval of a metric of a group's day.
   public func confidenceInterval(_ metric: GroupMetric, group: Int, level: Double) -> ConfidenceInterval? {
-    let m = GroupMetric.allCases.firstIndex(of: metric)!
-    return Self.interval(replications.map { $0.groups[group][m] }, level: level)
+    Self.interval(replications.map { $0.groups[group][metric] }, level: level)
   }
 
   private static func interval(_ values: [Double?], level: Double) -> ConfidenceInterval? {

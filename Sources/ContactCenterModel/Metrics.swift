@@ -349,23 +349,23 @@ public struct LittleCheck: Hashable, Sendable {
 /// the day, and for the centre.
 public struct ReplicationResult: Hashable, Sendable {
   /// `intervals[type][interval][metric]`.
-  public var intervals: [[[Double?]]]
+  public var intervals: [[MetricValues<Metric>]]
   /// `types[type][metric]`: the type's day (all its planning intervals).
-  public var types: [[Double?]]
+  public var types: [MetricValues<Metric>]
   /// `totals[metric]`: every type together.
-  public var totals: [Double?]
+  public var totals: MetricValues<Metric>
   /// `priorities[i][metric]`: the types of priority class `priorityClasses[i]` together.
-  public var priorities: [[Double?]]
+  public var priorities: [MetricValues<Metric>]
   /// The priority classes that some type has, ascending.
   public var priorityClasses: [Int]
   /// `channels[i][metric]`: the types of channel `channelNames[i]` together (channels in
   /// ``Channel`` order, those some type has).
-  public var channels: [[Double?]]
+  public var channels: [MetricValues<Metric>]
   public var channelNames: [Channel]
   /// `groups[group][groupMetric]` for the day, in ``Scenario/agentGroups`` order.
-  public var groups: [[Double?]]
+  public var groups: [MetricValues<GroupMetric>]
   /// `groupIntervals[group][interval][groupMetric]`.
-  public var groupIntervals: [[[Double?]]]
+  public var groupIntervals: [[MetricValues<GroupMetric>]]
   /// Identities for validation, for the whole centre.
   public var little: LittleCheck
   /// Little's law per queue: `queues[type]` (queue area, waits and counts of that queue).

@@ -144,9 +144,8 @@ extension Targets {
       ]
       for interval in intervals {
         for case let (kind, target?, metric) in wanted {
-          let m = Metric.allCases.firstIndex(of: metric)!
           let values = result.replications.map { replication in
-            (interval.map { replication.intervals[t][$0] } ?? replication.types[t])[m]
+            (interval.map { replication.intervals[t][$0] } ?? replication.types[t])[metric]
           }
           if let check = judge(values, kind: kind, target: target, subject: .type(t), interval: interval, reading: reading) {
             checks.append(check)
@@ -154,12 +153,11 @@ extension Targets {
         }
       }
     }
-    let m = GroupMetric.allCases.firstIndex(of: .occupancy)!
     for (g, cap) in maximumOccupancy.enumerated() {
       guard let cap else { continue }
       for interval in intervals {
         let values = result.replications.map { replication in
-          (interval.map { replication.groupIntervals[g][$0] } ?? replication.groups[g])[m]
+          (interval.map { replication.groupIntervals[g][$0] } ?? replication.groups[g])[.occupancy]
         }
         if let check = judge(values, kind: .occupancy, target: cap, subject: .group(g), interval: interval,
                              reading: reading) {

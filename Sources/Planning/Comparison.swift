@@ -88,16 +88,14 @@ public struct PlanComparison: Sendable {
         }))
     }
     for metric in Self.centreMetrics {
-      let m = Metric.allCases.firstIndex(of: metric)!
-      row(.centre, "", metric.rawValue) { ($0.totals[metric], $0.replications.map { $0.totals[m] }) }
+      row(.centre, "", metric.rawValue) { ($0.totals[metric], $0.replications.map { $0.totals[metric] }) }
     }
     let typeIDs = Self.union(plans.map { $0.result.scenario.contactTypes.map(\.id) })
     for id in typeIDs {
       for metric in Self.typeMetrics {
-        let m = Metric.allCases.firstIndex(of: metric)!
         row(.type, id, metric.rawValue) { result in
           result.scenario.contactTypes.firstIndex { $0.id == id }.map { t in
-            (result.types[t][metric], result.replications.map { $0.types[t][m] })
+            (result.types[t][metric], result.replications.map { $0.types[t][metric] })
           }
         }
       }
@@ -105,10 +103,9 @@ public struct PlanComparison: Sendable {
     let groupIDs = Self.union(plans.map { $0.result.scenario.agentGroups.map(\.id) })
     for id in groupIDs {
       for metric in Self.groupMetrics {
-        let m = GroupMetric.allCases.firstIndex(of: metric)!
         row(.group, id, metric.rawValue) { result in
           result.scenario.agentGroups.firstIndex { $0.id == id }.map { g in
-            (result.groups[g][metric], result.replications.map { $0.groups[g][m] })
+            (result.groups[g][metric], result.replications.map { $0.groups[g][metric] })
           }
         }
       }

@@ -142,14 +142,10 @@ extension StaffingSearch {
   /// then in every odd one, so that each interval's neighbours keep the plan's staffing.
   public func marginalValues(of staffing: [[Int]], base: RunResult, seed: UInt64) -> [MarginalValue] {
     let groups = scenario.agentGroups
-    let sl = Metric.allCases.firstIndex(of: .serviceLevel)!
-    let asa = Metric.allCases.firstIndex(of: .averageSpeedOfAnswer)!
-    let abandon = Metric.allCases.firstIndex(of: .abandonRate)!
-    let contactCost = Metric.allCases.firstIndex(of: .contactCost)!
-    let groupCost = GroupMetric.allCases.firstIndex(of: .cost)!
+    let (sl, asa, abandon): (Metric, Metric, Metric) = (.serviceLevel, .averageSpeedOfAnswer, .abandonRate)
     func intervalCost(_ replication: ReplicationResult, _ k: Int) -> Double? {
-      let staff = replication.groupIntervals.reduce(0.0) { $0 + ($1[k][groupCost] ?? 0) }
-      let contacts = replication.intervals.reduce(0.0) { $0 + ($1[k][contactCost] ?? 0) }
+      let staff = replication.groupIntervals.reduce(0.0) { $0 + ($1[k][.cost] ?? 0) }
+      let contacts = replication.intervals.reduce(0.0) { $0 + ($1[k][.contactCost] ?? 0) }
       return staff + contacts
     }
     var values: [MarginalValue] = []
@@ -162,7 +158,7 @@ extension StaffingSearch {
       let types = groups[g].skills.map(\.type)
       for k in 0..<scenario.intervalCount {
         let run = runs[k % 2]
-        func difference(_ t: Int, _ m: Int) -> PairedDifference? {
+        func difference(_ t: Int, _ m: Metric) -> PairedDifference? {
           PairedDifference(run.replications.map { $0.intervals[t][k][m] }, minus: base.replications.map { $0.intervals[t][k][m] })
         }
         values.append(MarginalValue(

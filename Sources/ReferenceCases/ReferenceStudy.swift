@@ -68,17 +68,13 @@ public enum Reading: Hashable, Sendable {
   /// The value in `replication`, or `nil` where the replication does not define it.
   public func value(in replication: ReplicationResult) -> Double? {
     switch self {
-    case .type(let metric, let type): replication.types[type][Self.index(metric)]
-    case .total(let metric): replication.totals[Self.index(metric)]
-    case .group(let metric, let group): replication.groups[group][GroupMetric.allCases.firstIndex(of: metric)!]
+    case .type(let metric, let type): replication.types[type][metric]
+    case .total(let metric): replication.totals[metric]
+    case .group(let metric, let group): replication.groups[group][metric]
     case .share(let metric, let type, let entry):
-      replication.types[type][Self.index(metric)].flatMap { count in
-        replication.types[entry][Self.index(.offered)].map { count / $0 }
-      }
+      replication.types[type][metric].flatMap { count in replication.types[entry][.offered].map { count / $0 } }
     }
   }
-
-  private static func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
 }
 
 /// One reference value and the simulated metric that estimates it.

@@ -137,17 +137,16 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
     let elapsed = clock.now - start
     best = min(best, seconds(elapsed))
   }
-  let index = { (metric: Metric) in Metric.allCases.firstIndex(of: metric)! }
   let little = result.little
   let fields: [(String, String)] = [
     ("workload", "\"\(name)\""),
     ("arrivals", "\(little.arrivals)"),
     ("answered", "\(little.answered)"),
     ("abandoned", "\(little.abandoned)"),
-    ("sl", "\(result.totals[index(.serviceLevel)]!)"),
-    ("abandon_frac", "\(result.totals[index(.abandonRate)]!)"),
-    ("mean_wait_answered", "\(result.totals[index(.averageSpeedOfAnswer)]!)"),
-    ("utilisation", "\(result.totals[index(.occupancy)]!)"),
+    ("sl", "\(result.totals[.serviceLevel]!)"),
+    ("abandon_frac", "\(result.totals[.abandonRate]!)"),
+    ("mean_wait_answered", "\(result.totals[.averageSpeedOfAnswer]!)"),
+    ("utilisation", "\(result.totals[.occupancy]!)"),
     ("events", "\(result.events)"),
     ("run_s", String(format: "%.4f", best)),
     ("contacts_per_s", String(format: "%.0f", Double(little.arrivals) / best)),

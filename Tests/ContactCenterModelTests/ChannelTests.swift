@@ -4,7 +4,6 @@ import Stochastic
 import Testing
 @testable import ContactCenterModel
 
-private func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
 
 /// A type of `channel` served by declared groups only.
 private func channelType(
@@ -96,10 +95,10 @@ struct ChannelTests {
       groups: [group("chat", [0], agents: 1, concurrency: Concurrency(limit: 2, stretch: [1, 2]))])
     let result = Experiment(scenario: scenario, seed: 5).run(replications: 4)
     for replication in result.replications {
-      let answered = try #require(replication.types[0][index(.answered)])
-      let aht = try #require(replication.types[0][index(.averageHandleTime)])
+      let answered = try #require(replication.types[0][.answered])
+      let aht = try #require(replication.types[0][.averageHandleTime])
       #expect(abs(aht * answered - (600 + 1200 * (answered - 1))) < 1e-6)
-      #expect(abs(try #require(replication.groups[0][GroupMetric.allCases.firstIndex(of: .concurrency)!]) - 2) < 0.01)
+      #expect(abs(try #require(replication.groups[0][.concurrency]) - 2) < 0.01)
     }
   }
 
@@ -114,9 +113,8 @@ struct ChannelTests {
     team.concurrency = Concurrency(limit: 3)
     let scenario = Scenario(name: "wind-down", intervalLength: 3600, intervalCount: 2, contactTypes: [chat], groups: [team])
     let result = Experiment(scenario: scenario, seed: 8).run(replications: 3)
-    let handled = GroupMetric.allCases.firstIndex(of: .handled)!
     for replication in result.replications {
-      #expect(replication.groupIntervals[0].map { $0[handled] } == [180, 90])
+      #expect(replication.groupIntervals[0].map { $0[.handled] } == [180, 90])
     }
   }
 
@@ -131,7 +129,7 @@ struct ChannelTests {
                             groups: [group("back-office", [0], agents: 1, intervals: 8)])
     let result = Experiment(scenario: scenario, seed: 1).run(replications: 2)
     let day = result.replications[0].types[0]
-    func value(_ metric: Metric) -> Double? { day[index(metric)] }
+    func value(_ metric: Metric) -> Double? { day[metric] }
     #expect(value(.offered) == 12 && value(.carriedIn) == 12)
     #expect(value(.answered) == 10 && value(.carriedOver) == 2 && value(.abandoned) == 0)
     #expect(value(.serviceLevel) == 3.0 / 12)     // both carried over are overdue: they count
@@ -139,10 +137,10 @@ struct ChannelTests {
     #expect(value(.backlogAge) == 10 * 3600 && value(.backlogOldest) == 10 * 3600)
     // The first hour: two started (at 0 and 50 min), ten wait, 3 h old, none overdue yet.
     let first = result.replications[0].intervals[0][0]
-    #expect(first[index(.backlog)] == 10 && first[index(.backlogAge)] == 3 * 3600 && first[index(.backlogOverdue)] == 0)
+    #expect(first[.backlog] == 10 && first[.backlogAge] == 3 * 3600 && first[.backlogOverdue] == 0)
     // After three hours four have started; the eight waiting are 5 h old, all overdue.
     let third = result.replications[0].intervals[0][2]
-    #expect(third[index(.backlog)] == 8 && third[index(.backlogOldest)] == 5 * 3600 && third[index(.backlogOverdue)] == 8)
+    #expect(third[.backlog] == 8 && third[.backlogOldest] == 5 * 3600 && third[.backlogOverdue] == 8)
     // Little's law still holds: only the waits inside the run are in the queue's area.
     let queue = result.replications[0].queues[0]
     #expect(abs(queue.queueArea - queue.sumOfWaits) <= 1e-9 * queue.sumOfWaits)
@@ -159,9 +157,9 @@ struct ChannelTests {
     let result = Experiment(scenario: scenario, seed: 3).run(replications: 10, threads: 2)
     for replication in result.replications {
       for values in replication.intervals[0] + [replication.types[0]] {
-        #expect(values[index(.offered)]! == values[index(.answered)]! + values[index(.carriedOver)]!)
+        #expect(values[.offered]! == values[.answered]! + values[.carriedOver]!)
       }
-      #expect(replication.types[0][index(.backlog)] == replication.types[0][index(.carriedOver)])
+      #expect(replication.types[0][.backlog] == replication.types[0][.carriedOver])
       let queue = replication.queues[0]
       #expect(abs(queue.queueArea - queue.sumOfWaits) <= 1e-9 * queue.sumOfWaits)
     }
@@ -208,9 +206,9 @@ struct ChannelTests {
     #expect(result.channelNames == [.voice, .chat, .ticket, .social])
     for replication in result.replications {
       for (c, t) in [(0, 0), (1, 1), (2, 2), (3, 3)] {
-        #expect(replication.channels[c][index(.offered)] == replication.types[t][index(.offered)])
+        #expect(replication.channels[c][.offered] == replication.types[t][.offered])
       }
-      #expect(replication.channels[0][index(.backlog)] == nil && replication.channels[2][index(.backlog)] != nil)
+      #expect(replication.channels[0][.backlog] == nil && replication.channels[2][.backlog] != nil)
     }
   }
 }

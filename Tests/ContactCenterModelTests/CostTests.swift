@@ -2,9 +2,6 @@ import Stochastic
 import Testing
 @testable import ContactCenterModel
 
-private func value(_ values: [Double?], _ metric: Metric) -> Double { values[Metric.allCases.firstIndex(of: metric)!]! }
-private func value(_ values: [Double?], _ metric: GroupMetric) -> Double { values[GroupMetric.allCases.firstIndex(of: metric)!]! }
-
 struct CostTests {
   /// Costs recomputed by hand from each replication's counts: paid hours are the planned headcount
   /// (Σ agents × interval) grossed up for shrinkage plus the overtime worked; the staff cost prices
@@ -25,20 +22,20 @@ struct CostTests {
     let plannedHours = Double(agents.reduce(0, +))
     for replication in result.replications {
       let group = replication.groups[0], calls = replication.types[0]
-      let overtime = value(group, .overtimeHours)
+      let overtime = group[.overtimeHours]!
       #expect(overtime > 0)   // the last interval's agents finish the calls in hand after close
-      #expect(abs(value(group, GroupMetric.agentHours) - overtime - plannedHours) < 1e-9)
-      #expect(abs(value(group, .paidHours) - (plannedHours / 0.75 + overtime)) < 1e-9)
+      #expect(abs(group[.agentHours]! - overtime - plannedHours) < 1e-9)
+      #expect(abs(group[.paidHours]! - (plannedHours / 0.75 + overtime)) < 1e-9)
       let staff = (plannedHours / 0.75 + overtime * 1.5) * 30
-      #expect(abs(value(group, .cost) - staff) < 1e-6)
-      #expect(abs(value(calls, .staffCost) - staff) < 1e-6)
-      let (answered, abandoned) = (value(calls, .answered), value(calls, .abandoned))
-      let minutes = (answered * (value(calls, .averageSpeedOfAnswer) + value(calls, Metric.averageHandleTime))
-        + abandoned * value(calls, .meanWaitAbandoned)) / 60
-      let contacts = answered * 0.5 + abandoned * 5 + value(calls, .contained) * 0.25 + minutes * 0.02
-      #expect(abs(value(calls, .contactCost) - contacts) < 1e-6)
-      #expect(abs(value(calls, .totalCost) - staff - contacts) < 1e-6)
-      #expect(abs(value(calls, .costPerResolved) - (staff + contacts) / (value(calls, .resolved) + value(calls, .contained))) < 1e-9)
+      #expect(abs(group[.cost]! - staff) < 1e-6)
+      #expect(abs(calls[.staffCost]! - staff) < 1e-6)
+      let (answered, abandoned) = (calls[.answered]!, calls[.abandoned]!)
+      let minutes = (answered * (calls[.averageSpeedOfAnswer]! + calls[.averageHandleTime]!)
+        + abandoned * calls[.meanWaitAbandoned]!) / 60
+      let contacts = answered * 0.5 + abandoned * 5 + calls[.contained]! * 0.25 + minutes * 0.02
+      #expect(abs(calls[.contactCost]! - contacts) < 1e-6)
+      #expect(abs(calls[.totalCost]! - staff - contacts) < 1e-6)
+      #expect(abs(calls[.costPerResolved]! - (staff + contacts) / (calls[.resolved]! + calls[.contained]!)) < 1e-9)
       #expect(replication.totals == calls)
     }
   }
@@ -54,10 +51,10 @@ struct CostTests {
                   AgentGroup(id: "b-only", skills: [Skill(type: 1)], agents: [3], hourlyCost: 40, shrinkage: 0.2)]
     let scenario = Scenario(name: "shared", intervalLength: 4 * 3600, intervalCount: 1, contactTypes: types, groups: groups)
     let replication = Experiment(scenario: scenario, seed: 2).replicate(0)
-    #expect(replication.types[0][Metric.allCases.firstIndex(of: .staffCost)!] == nil)
-    #expect(replication.types[0][Metric.allCases.firstIndex(of: .costPerResolved)!] == nil)
-    let groupCosts = replication.groups.map { value($0, .cost) }
-    #expect(abs(value(replication.totals, .staffCost) - groupCosts.reduce(0, +)) < 1e-9)
-    #expect(abs(value(replication.groups[1], .paidHours) - (3 * 4 / 0.8 + value(replication.groups[1], .overtimeHours))) < 1e-9)
+    #expect(replication.types[0][.staffCost] == nil)
+    #expect(replication.types[0][.costPerResolved] == nil)
+    let groupCosts = replication.groups.map { $0[.cost]! }
+    #expect(abs(replication.totals[.staffCost]! - groupCosts.reduce(0, +)) < 1e-9)
+    #expect(abs(replication.groups[1][.paidHours]! - (3 * 4 / 0.8 + replication.groups[1][.overtimeHours]!)) < 1e-9)
   }
 }

@@ -40,14 +40,13 @@ struct ModelTests {
   /// offered = answered + abandoned + unserved in every interval of every replication.
   @Test func contactsAreConservedPerInterval() {
     let result = Experiment(scenario: hotlineDay(), seed: 11).run(replications: 4)
-    let index = { (metric: Metric) in Metric.allCases.firstIndex(of: metric)! }
     for replication in result.replications {
       for row in replication.intervals[0] {
-        let offered = row[index(.offered)]!, answered = row[index(.answered)]!
-        let abandoned = row[index(.abandoned)]!, unserved = row[index(.unserved)]!
+        let offered = row[.offered]!, answered = row[.answered]!
+        let abandoned = row[.abandoned]!, unserved = row[.unserved]!
         #expect(offered == answered + abandoned + unserved)
       }
-      #expect(replication.totals[index(.offered)]! == Double(replication.little.arrivals))
+      #expect(replication.totals[.offered]! == Double(replication.little.arrivals))
     }
   }
 
@@ -104,16 +103,15 @@ struct ModelTests {
         id: "calls", arrivalRates: [20 / 900, 20 / 900], handleTime: .deterministic(value: 30), patience: nil,
         agents: [0, 10], serviceLevel: ServiceLevelRule(threshold: 20))])
     let result = Experiment(scenario: scenario, seed: 1).replicate(0)
-    let index = { (metric: Metric) in Metric.allCases.firstIndex(of: metric)! }
     let first = result.intervals[0][0]
-    #expect(first[index(.waitProbability)]! == 1)
-    #expect(first[index(.serviceLevel)]! == 0)
-    #expect(first[index(.answered)]! == first[index(.offered)]!)
+    #expect(first[.waitProbability]! == 1)
+    #expect(first[.serviceLevel]! == 0)
+    #expect(first[.answered]! == first[.offered]!)
     // Waits are at least 0 s (the last arrival just before 900 s) and average about 450 s.
-    #expect(try #require(first[index(.averageSpeedOfAnswer)]) > 300)
+    #expect(try #require(first[.averageSpeedOfAnswer]) > 300)
     #expect(result.little.unserved == 0)
     // Ten agents each answering 30 s contacts: nobody else waits in the second interval.
-    #expect(result.intervals[0][1][index(.waitProbability)]! < 0.5)
+    #expect(result.intervals[0][1][.waitProbability]! < 0.5)
   }
 
   /// Agents leaving at an interval's end finish the contact in hand: with one long contact in
@@ -125,7 +123,6 @@ struct ModelTests {
         id: "calls", arrivalRates: [4 / 900, 0], handleTime: .deterministic(value: 600), patience: nil,
         agents: [1, 0], serviceLevel: ServiceLevelRule(threshold: 20))])
     let experiment = Experiment(scenario: scenario, seed: 2)
-    let index = { (metric: Metric) in Metric.allCases.firstIndex(of: metric)! }
     for replication in 0..<20 {
       let result = experiment.replicate(replication)
       let little = result.little
@@ -135,7 +132,7 @@ struct ModelTests {
       #expect(abs(little.busyArea - 600 * Double(little.answered)) < 1e-6)
       // Staffed time in the second interval is exactly that agent's overtime (busy throughout).
       let second = result.intervals[0][1]
-      if let occupancy = second[index(.occupancy)] { #expect(abs(occupancy - 1) < 1e-12) }
+      if let occupancy = second[.occupancy] { #expect(abs(occupancy - 1) < 1e-12) }
     }
   }
 }

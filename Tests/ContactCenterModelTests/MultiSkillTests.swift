@@ -23,7 +23,6 @@ func expectAgreement(_ study: ReferenceStudy, sourceLocation: SourceLocation = #
   return result
 }
 
-private func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
 
 /// The multi-skill reference cases; the scenarios and the metric mapping are in `ReferenceStudy`.
 @Suite(.tags(.statistical))
@@ -112,7 +111,7 @@ struct MultiSkillIdentityTests {
       #expect(abs(queue.queueArea - queue.sumOfWaits) <= 1e-9 * max(queue.sumOfWaits, 1), "\(types[t].id)")
       #expect(queue.arrivals == queue.answered + queue.abandoned + queue.unserved)
       let day = result.types[t]
-      func value(_ metric: Metric) -> Double { day[index(metric)]! }
+      func value(_ metric: Metric) -> Double { day[metric]! }
       let ended: Double = value(.answered) + value(.abandoned) + value(.unserved)
       let settled: Double = value(.resolved) + value(.escalated) + value(.unresolved)
       #expect(value(.offered) == ended)
@@ -122,9 +121,9 @@ struct MultiSkillIdentityTests {
       #expect(abs(group.busyArea - group.sumOfHandleTimes) <= 1e-9 * group.sumOfHandleTimes)
     }
     // Escalations out of a type arrive in its targets: out of front and tier2 = into tier2 and backoffice.
-    let escalatedOut = result.types[0][index(.escalated)]! + result.types[1][index(.escalated)]!
-    let transferredIn = result.types[1][index(.transferredIn)]! + result.types[2][index(.transferredIn)]!
+    let escalatedOut = result.types[0][.escalated]! + result.types[1][.escalated]!
+    let transferredIn = result.types[1][.transferredIn]! + result.types[2][.transferredIn]!
     #expect(escalatedOut == transferredIn && escalatedOut > 100)
-    #expect(result.types[2][index(.unresolved)]! == 0 && result.types[0][index(.unresolved)]! > 0)
+    #expect(result.types[2][.unresolved]! == 0 && result.types[0][.unresolved]! > 0)
   }
 }

@@ -2,7 +2,6 @@ import Stochastic
 import Testing
 @testable import ContactCenterModel
 
-private func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
 
 /// A day of one or two types in one 8-hour interval: `first` has outside arrivals, `second` (if
 /// given) only what `first` sends it. Each type has its own `agents`.
@@ -22,7 +21,7 @@ func callType(
 
 /// Sums of a metric of a type over replications.
 func total(_ result: RunResult, _ type: Int, _ metric: Metric) -> Double {
-  result.replications.reduce(0) { $0 + ($1.types[type][index(metric)] ?? 0) }
+  result.replications.reduce(0) { $0 + ($1.types[type][metric] ?? 0) }
 }
 
 /// `|observed − p·n| ≤ 4·√(n·p·(1−p))` for a pooled binomial count: a 4σ bound, which a correct
@@ -41,8 +40,8 @@ func expectBinomial(
 private func expectConservation(_ result: RunResult, sourceLocation: SourceLocation = #_sourceLocation) {
   for replication in result.replications {
     for values in replication.types {
-      let outcomes = [Metric.answered, .abandoned, .contained, .unserved].reduce(0.0) { $0 + values[index($1)]! }
-      #expect(values[index(.offered)]! == outcomes, sourceLocation: sourceLocation)
+      let outcomes = [Metric.answered, .abandoned, .contained, .unserved].reduce(0.0) { $0 + values[$1]! }
+      #expect(values[.offered]! == outcomes, sourceLocation: sourceLocation)
     }
   }
 }
@@ -57,7 +56,7 @@ struct RecontactTests {
     let with = Experiment(scenario: dayScenario(callType(agents: 18, containment: 0.3)), seed: seed)
       .run(replications: 20, threads: 2)
     for (a, b) in zip(without.replications, with.replications) {
-      #expect(a.types[0][index(.offered)] == b.types[0][index(.offered)])
+      #expect(a.types[0][.offered] == b.types[0][.offered])
     }
     expectBinomial("contained", successes: total(with, 0, .contained), trials: total(with, 0, .offered), probability: 0.3)
     expectConservation(with)
@@ -74,7 +73,7 @@ struct RecontactTests {
     let with = Experiment(scenario: dayScenario(callType(agents: 14, retrial: retrial)), seed: seed)
       .run(replications: 20, threads: 2)
     for (a, b) in zip(without.replications, with.replications) {
-      #expect(a.types[0][index(.offered)]! == b.types[0][index(.offered)]! - b.types[0][index(.retrials)]!)
+      #expect(a.types[0][.offered]! == b.types[0][.offered]! - b.types[0][.retrials]!)
     }
     // Each abandon (retrials abandon too) comes back with probability 0.6, within the day or after it.
     let back = total(with, 0, .retrials) + total(with, 0, .returnsAfterClose)
@@ -96,11 +95,11 @@ struct RecontactTests {
     for replication in result.replications {
       let values = replication.types[0]
       // Probability 1: every unresolved contact comes back, within the day or after it.
-      #expect(values[index(.repeats)]! + values[index(.returnsAfterClose)]! == values[index(.unresolved)]!)
+      #expect(values[.repeats]! + values[.returnsAfterClose]! == values[.unresolved]!)
     }
     let problems = total(result, 0, .offered) - total(result, 0, .repeats)
     expectBinomial("first-contact resolutions", successes: result.replications.reduce(0) {
-      $0 + $1.types[0][index(.firstContactResolution)]! * ($1.types[0][index(.offered)]! - $1.types[0][index(.repeats)]!)
+      $0 + $1.types[0][.firstContactResolution]! * ($1.types[0][.offered]! - $1.types[0][.repeats]!)
     }, trials: problems, probability: 0.7)
     let rate = result.types[0][.repeatRate]!
     #expect(abs(rate.mean - 0.3) <= rate.ci95! * 4 / 2.09 + 0.001, "repeat rate \(rate.mean) ± \(rate.ci95!)")
@@ -117,9 +116,9 @@ struct RecontactTests {
     let result = Experiment(scenario: scenario, seed: 5).run(replications: 10, threads: 2)
     for replication in result.replications {
       let voice = replication.types[0], chat = replication.types[1]
-      #expect(voice[index(.repeats)] == 0)
-      #expect(chat[index(.repeats)]! == voice[index(.unresolved)]! - voice[index(.returnsAfterClose)]!)
-      #expect(chat[index(.offered)]! == chat[index(.repeats)]!)
+      #expect(voice[.repeats] == 0)
+      #expect(chat[.repeats]! == voice[.unresolved]! - voice[.returnsAfterClose]!)
+      #expect(chat[.offered]! == chat[.repeats]!)
     }
     #expect(total(result, 1, .repeats) > 500)
     expectConservation(result)
@@ -145,13 +144,12 @@ struct SurgeTests {
     let surged = Experiment(scenario: scenario(surges: [Surge(start: 5400, end: 10_800, factor: 2, types: [0])]), seed: 4)
       .run(replications: 400, threads: 2)
     let plain = Experiment(scenario: scenario(surges: []), seed: 4).run(replications: 400, threads: 2)
-    let offered = Metric.allCases.firstIndex(of: .offered)!
     for (k, expected) in [100.0, 150, 200, 100].enumerated() {
-      let mean = surged.replications.reduce(0) { $0 + $1.intervals[0][k][offered]! } / 400
+      let mean = surged.replications.reduce(0) { $0 + $1.intervals[0][k][.offered]! } / 400
       #expect(abs(mean - expected) <= 4 * (expected / 400).squareRoot(), "interval \(k): \(mean) vs \(expected)")
     }
     for (a, b) in zip(surged.replications, plain.replications) {
-      #expect(a.intervals[1].map { $0[offered] } == b.intervals[1].map { $0[offered] })
+      #expect(a.intervals[1].map { $0[.offered] } == b.intervals[1].map { $0[.offered] })
     }
   }
 }
@@ -171,7 +169,7 @@ struct CallbackTests {
     let result = Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 1)), seed: 4).run(replications: 10, threads: 2)
     for replication in result.replications {
       let v = replication.types[0]
-      func m(_ metric: Metric) -> Double { v[index(metric)]! }
+      func m(_ metric: Metric) -> Double { v[metric]! }
       #expect(m(.abandoned) == 0)
       #expect(abs(m(.callbacks) - m(.waitProbability) * m(.offered)) < 1e-9)
       #expect(m(.callbacks) > 100)
@@ -183,7 +181,7 @@ struct CallbackTests {
   /// Taken by half of those offered: a binomial share of the queued callers (4σ).
   @Test func aShareOfCallersTakeTheCallback() {
     let result = Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 0.5)), seed: 8).run(replications: 20, threads: 2)
-    let queued = result.replications.reduce(0.0) { $0 + $1.types[0][index(.waitProbability)]! * $1.types[0][index(.offered)]! }
+    let queued = result.replications.reduce(0.0) { $0 + $1.types[0][.waitProbability]! * $1.types[0][.offered]! }
     expectBinomial("callbacks", successes: total(result, 0, .callbacks), trials: queued, probability: 0.5)
   }
 

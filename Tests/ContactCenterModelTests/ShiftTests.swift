@@ -2,10 +2,6 @@ import Stochastic
 import Testing
 @testable import ContactCenterModel
 
-private func groupValue(_ values: [Double?], _ metric: GroupMetric) -> Double {
-  values[GroupMetric.allCases.firstIndex(of: metric)!]!
-}
-
 private func oneType(perHour: Double) -> ContactType {
   ContactType(id: "calls", arrivalRates: Array(repeating: perHour / 3600, count: 8), handleTime: .exponential(mean: 240),
               patience: .exponential(mean: 120), serviceLevel: ServiceLevelRule(threshold: 20))
@@ -45,11 +41,11 @@ struct ShiftTests {
                             groups: [group])
     let replication = Experiment(scenario: scenario, seed: 1).replicate(0)
     let day = replication.groups[0]
-    #expect(abs(groupValue(day, .agentHours) - 4 * (8 - 0.25 - 0.5)) < 1e-9)
-    #expect(abs(groupValue(day, .paidHours) - 4 * 7.5) < 1e-9)
-    #expect(abs(groupValue(day, .cost) - 4 * 7.5 * 20) < 1e-9)
-    #expect(groupValue(day, .overtimeHours) == 0)
-    let hours = replication.groupIntervals[0].map { groupValue($0, .agentHours) }
+    #expect(abs(day[.agentHours]! - 4 * (8 - 0.25 - 0.5)) < 1e-9)
+    #expect(abs(day[.paidHours]! - 4 * 7.5) < 1e-9)
+    #expect(abs(day[.cost]! - 4 * 7.5 * 20) < 1e-9)
+    #expect(day[.overtimeHours]! == 0)
+    let hours = replication.groupIntervals[0].map { $0[.agentHours]! }
     #expect(zip(hours, [4, 4, 3, 4, 2, 4, 4, 4]).allSatisfy { abs($0 - $1) < 1e-9 })
   }
 

@@ -42,15 +42,15 @@ extension ReplicationResult {
     var centre = CellCounters()
     var byPriority: [Int: CellCounters] = [:]
     var byChannel: [Channel: CellCounters] = [:]
-    var intervals: [[[Double?]]] = []
-    var typeValues: [[Double?]] = []
+    var intervals: [[MetricValues<Metric>]] = []
+    var typeValues: [MetricValues<Metric>] = []
     for (t, type) in types.enumerated() {
       let definition = type.serviceLevel.definition
-      intervals.append((1...n).map { typeCell(t, $0).values(serviceLevel: definition) })
+      intervals.append((1...n).map { MetricValues(typeCell(t, $0).values(serviceLevel: definition)) })
       var day = CellCounters()
       for k in dayBuckets { day.add(typeCell(t, k)) }
       day.keepBacklog(of: typeCell(t, n))     // the day's backlog is the one at close
-      typeValues.append(day.values(serviceLevel: definition))
+      typeValues.append(MetricValues(day.values(serviceLevel: definition)))
       day.agentTimeKnown = true
       day.busyTime = 0
       day.staffedTime = 0
@@ -59,13 +59,13 @@ extension ReplicationResult {
       byPriority[type.priority, default: CellCounters()].add(day)
       byChannel[type.channel, default: CellCounters()].add(day)
     }
-    var groupValues: [[Double?]] = []
-    var groupIntervals: [[[Double?]]] = []
+    var groupValues: [MetricValues<GroupMetric>] = []
+    var groupIntervals: [[MetricValues<GroupMetric>]] = []
     for g in agentGroups.indices {
       var day = GroupCounters()
       for k in dayBuckets { day.add(groupCells[g * bucketCount + k]) }
-      groupValues.append(day.values)
-      groupIntervals.append((1...n).map { groupCells[g * bucketCount + $0].values })
+      groupValues.append(MetricValues(day.values))
+      groupIntervals.append((1...n).map { MetricValues(groupCells[g * bucketCount + $0].values) })
       centre.busyTime += day.busyTime
       centre.staffedTime += day.staffedTime
       centre.staffCost += day.cost
@@ -75,21 +75,21 @@ extension ReplicationResult {
       return definitions.count == 1 ? definitions.first! : .offered
     }
     let classes = byPriority.keys.sorted()
-    let priorityValues = classes.map { p -> [Double?] in
+    let priorityValues = classes.map { p -> MetricValues<Metric> in
       var cell = byPriority[p]!
       cell.agentTimeKnown = false
-      return cell.values(serviceLevel: commonDefinition(types.filter { $0.priority == p }))
+      return MetricValues(cell.values(serviceLevel: commonDefinition(types.filter { $0.priority == p })))
     }
     let channels = Channel.allCases.filter { byChannel[$0] != nil }
-    let channelValues = channels.map { c -> [Double?] in
+    let channelValues = channels.map { c -> MetricValues<Metric> in
       var cell = byChannel[c]!
       cell.agentTimeKnown = false
-      return cell.values(serviceLevel: commonDefinition(types.filter { $0.channel == c }))
+      return MetricValues(cell.values(serviceLevel: commonDefinition(types.filter { $0.channel == c })))
     }
     var little = LittleCheck()
     for check in counters.queueLittle + counters.groupLittle { little.add(check) }
     self.init(
-      intervals: intervals, types: typeValues, totals: centre.values(serviceLevel: commonDefinition(types)),
+      intervals: intervals, types: typeValues, totals: MetricValues(centre.values(serviceLevel: commonDefinition(types))),
       priorities: priorityValues, priorityClasses: classes, channels: channelValues, channelNames: channels,
       groups: groupValues, groupIntervals: groupIntervals,
       little: little, queues: counters.queueLittle, agentGroups: counters.groupLittle, busyness: busyness, events: events)
