@@ -56,6 +56,7 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
+    .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",
       dependencies: ["Queueing", "ContactCenterModel", "Planning", "ReferenceCases", "ScenarioIO", "ShiftPlanning", "Stochastic"],
