@@ -38,6 +38,12 @@ let package = Package(
       name: "ScenarioIO",
       dependencies: ["ContactCenterModel", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
+    // Seeded mutants of the examples and the properties they must keep (Docs/fuzzing.md): used by
+    // ScenarioFuzzingTests and by ccsim-fuzz, which runs long campaigns a batch per process.
+    .target(
+      name: "ScenarioFuzzing",
+      dependencies: ["ContactCenterModel", "ScenarioIO", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strict),
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
@@ -50,6 +56,7 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
+    .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",
       dependencies: ["Queueing", "ContactCenterModel", "Planning", "ReferenceCases", "ScenarioIO", "ShiftPlanning", "Stochastic"],
@@ -66,6 +73,7 @@ let package = Package(
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(name: "ScenarioFuzzingTests", dependencies: ["ScenarioFuzzing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(
       name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "Queueing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(

@@ -28,7 +28,13 @@ public struct PlanFile: Sendable {
   /// Reads `path` as a plan over the base scenario `base` (its path and text).
   /// - Throws: ``ScenarioErrors`` at the line and column of the file each problem is in.
   public static func load(path: String, over base: ScenarioFile) throws(ScenarioErrors) -> PlanFile {
-    let text = try ScenarioFile.readText(path: path)
+    try parse(ScenarioFile.readText(path: path), file: path, over: base)
+  }
+
+  /// Reads plan text as a plan over `base`; `file` names the plan in errors (as its path does in
+  /// ``load(path:over:)``).
+  /// - Throws: ``ScenarioErrors`` at the line and column of the file each problem is in.
+  public static func parse(_ text: String, file path: String, over base: ScenarioFile) throws(ScenarioErrors) -> PlanFile {
     let overlayRoot = try ScenarioFile.compose(text, file: path)
     guard case .mapping(var overlay) = overlayRoot else {
       throw ScenarioErrors([ScenarioError(

@@ -15,7 +15,8 @@ extension ScenarioFile {
     } catch let error as YamlError {
       switch error {
       case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-        throw single(mark.line, mark.column, "valid YAML", "a syntax error (\(problem))")
+        let (line, column) = placeInside(mark.line, mark.column, of: text)
+        throw single(line, column, "valid YAML", "a syntax error (\(problem))")
       case .reader(let problem, let offset, let value, _):
         // The reader reports a character offset; the message carries the place, not the snippet.
         let (line, column) = offset.map { position(ofCharacter: $0, in: text) } ?? (0, 0)
@@ -51,6 +52,27 @@ extension ScenarioFile {
       })
     }
     return root
+  }
+
+  /// A syntax error's place, kept inside the text: at the end of a text that does not end in a line
+  /// break, libyaml forces one and reports the line after the last (`11:1` in a 10-line file), a
+  /// place no editor can go to; it is moved to just after the last character.
+  static func placeInside(_ line: Int, _ column: Int, of text: String) -> (line: Int, column: Int) {
+    let end = endPosition(of: text)
+    return (line, column) > end ? end : (line, column)
+  }
+
+  /// The 1-based line and column just after the last character, with lines broken where libyaml
+  /// breaks them (LF, CR, CR LF, NEL, LS, PS) and columns in Unicode scalars.
+  static func endPosition(of text: String) -> (line: Int, column: Int) {
+    var (line, column) = (1, 1)
+    var previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      defer { previous = scalar }
+      if scalar == "\n", previous == "\r" { continue }
+      if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) { (line, column) = (line + 1, 1) } else { column += 1 }
+    }
+    return (line, column)
   }
 
   /// 1-based line and column (in Unicode scalars, as libyaml counts) of the character at `offset`.

@@ -30,6 +30,9 @@ struct HostileInputTests {
     // A mean so small that the sampler's scale underflows to 0 (this trapped in run).
     ("tiny-mean.yaml",
      "tiny-mean.yaml:7:45: error: contactTypes[0].handleTime.mean: expected a mean of at least 1e-200s (below it the sampler's scale underflows to 0), found 1e-320s\ntiny-mean.yaml:8:45: error: contactTypes[0].patience.mean: expected a mean of at least 1e-200s (below it the sampler's scale underflows to 0), found 1e-250s"),
+    // Cut short with no final line break: libyaml reports the line after the last (found by Scripts/fuzz).
+    ("truncated-flow.yaml",
+     "truncated-flow.yaml:5:80: error: expected valid YAML, found a syntax error (did not find expected ',' or '}')"),
     ("comments-only.yaml",
      "comments-only.yaml: error: expected a scenario (a YAML mapping of name, openingHours, interval, contactTypes …), found no YAML document (only comments)"),
   ])
