@@ -25,6 +25,8 @@ let package = Package(
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
     // Random123's Philox as a GSL generator type (header-only: Debian's librandom123-dev).
     .target(name: "CPhilox", dependencies: ["CGSL"]),
+    // Counts heap allocations for ccsim-bench (interposes malloc; never linked into ccsim).
+    .target(name: "CAllocationCounter"),
     .target(name: "Queueing", swiftSettings: strict),
     .target(
       name: "Stochastic",
@@ -59,7 +61,10 @@ let package = Package(
     .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",
-      dependencies: ["Queueing", "ContactCenterModel", "Planning", "ReferenceCases", "ScenarioIO", "ShiftPlanning", "Stochastic"],
+      dependencies: [
+        "CAllocationCounter", "Queueing", "ContactCenterModel", "Planning", "ReferenceCases", "ScenarioIO", "ShiftPlanning",
+        "Stochastic",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],

@@ -6,6 +6,7 @@
 // (issue 5: ccsim staff on the retail example). Setup stays outside the timed region and results feed
 // a printed checksum, so the optimiser cannot drop the work. Peak memory is the process's maximum
 // resident set, which is why each workload runs in a fresh process.
+import CAllocationCounter
 import ContactCenterModel
 import Foundation
 import Planning
@@ -137,6 +138,17 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
     let elapsed = clock.now - start
     best = min(best, seconds(elapsed))
   }
+  // Allocations per event after warm-up: the heap allocations of this replication less those of a
+  // replication with a tenth of the arrivals, over the difference in events — so the setup's
+  // allocations (streams, tables, counters) and the calendar's growth to its working size cancel.
+  let short = Experiment(scenario: mmnScenario(agents: agents, erlangs: erlangs, arrivals: arrivals / 10), seed: 1)
+  let beforeShort = ccsim_allocation_count()
+  let shortResult = short.replicate(0)
+  let beforeFull = ccsim_allocation_count()
+  let fullResult = experiment.replicate(0)
+  let afterFull = ccsim_allocation_count()
+  let perEvent = (Double(afterFull - beforeFull) - Double(beforeFull - beforeShort))
+    / Double(fullResult.events - shortResult.events)
   let little = result.little
   let fields: [(String, String)] = [
     ("workload", "\"\(name)\""),
@@ -151,6 +163,8 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
     ("run_s", String(format: "%.4f", best)),
     ("contacts_per_s", String(format: "%.0f", Double(little.arrivals) / best)),
     ("events_per_s", String(format: "%.0f", Double(result.events) / best)),
+    ("allocs_per_event", String(format: "%.6f", max(0, perEvent))),
+    ("allocs_setup", "\(beforeFull - beforeShort)"),
     ("peak_rss_mb", String(format: "%.1f", peakResidentMiB())),
   ]
   printResults(fields, title: "\(name): \(agents) agents, \(erlangs) erlangs, exponential AHT 300 s and patience 180 s, one replication",
