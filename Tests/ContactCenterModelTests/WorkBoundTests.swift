@@ -55,12 +55,12 @@ struct WorkBoundTests {
   }
 
   /// Simulated: the contacts offered per arrival stay under the bound (retrials at 60%, repeats at 40%).
-  @Test func simulatedContactsStayUnderTheBound() {
+  @Test func simulatedContactsStayUnderTheBound() throws {
     let type = callType(agents: 12, patience: .exponential(mean: 60), resolution: 0.7,
                         retrial: Recontact(probability: 0.6, delay: .exponential(mean: 120)),
                         repeats: Recontact(probability: 0.4, delay: .exponential(mean: 300)))
     let scenario = dayScenario(type)
-    let result = Experiment(scenario: scenario, seed: 7).run(replications: 4, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 7).run(replications: 4, threads: 2)
     let offered = result.replications.reduce(0) { $0 + $1.types[0][Metric.allCases.firstIndex(of: .offered)!]! }
     #expect(offered / (4 * scenario.expectedArrivals) <= scenario.contactsPerArrivalBound)
     #expect(abs(scenario.contactsPerArrivalBound - 2.5) <= 1e-12)
