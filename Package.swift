@@ -23,10 +23,12 @@ let package = Package(
       name: "CGSL", pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
+    // Random123's Philox as a GSL generator type (header-only: Debian's librandom123-dev).
+    .target(name: "CPhilox", dependencies: ["CGSL"]),
     .target(name: "Queueing", swiftSettings: strict),
     .target(
       name: "Stochastic",
-      dependencies: ["CGSL", .product(name: "Histogram", package: "hdrhistogram-swift")],
+      dependencies: ["CGSL", "CPhilox", .product(name: "Histogram", package: "hdrhistogram-swift")],
       swiftSettings: strict),
     .target(name: "SimKernel", swiftSettings: strict),
     .target(name: "Fingerprint", swiftSettings: strict),
@@ -55,7 +57,7 @@ let package = Package(
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strict),
+    .testTarget(name: "StochasticTests", dependencies: ["Stochastic", "CGSL", "CPhilox"], swiftSettings: strict),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
     .testTarget(name: "FingerprintTests", dependencies: ["Fingerprint"], swiftSettings: strict),
     .testTarget(

@@ -81,11 +81,8 @@ struct ErlangRequest {
       guard let text = options.patience else {
         throw InputError(field: "--patience", expected: "a mean patience with a unit, such as 3m, for Erlang A", found: "")
       }
-      let patience = try Self.duration(text, flag: "--patience", positive: true)
-      guard patience >= 0.001, patience <= Self.longestPatience else {
-        throw InputError(field: "--patience", expected: "a mean patience from 1ms to 24h", found: text)
-      }
-      model = .erlangA(meanPatience: patience)
+      // Any positive patience: a very long one is a fair question (Erlang A then tends to Erlang C).
+      model = .erlangA(meanPatience: try Self.duration(text, flag: "--patience", positive: true))
     case "b", "erlang-b", "erlangb": model = .erlangB
     case "c", "erlang-c", "erlangc": model = .erlangC
     default:
@@ -170,8 +167,6 @@ struct ErlangRequest {
     subject = .queue(workload, agents: agents)
   }
 
-  /// Longest mean patience accepted: a day. Beyond it Erlang A is Erlang C for any practical purpose.
-  static let longestPatience = 86_400.0
   /// Largest offered load accepted, erlangs: the staffing search stops at `Staffing.searchLimit` agents.
   static let largestTraffic = 1_000_000.0
 

@@ -4,11 +4,18 @@ import Foundation
 
 /// The options every simulating command shares (`run`, `compare`, `sweep`, `staff`).
 struct SimulationOptions: ParsableArguments {
-  @Option(help: "Independent replications (2 to 10000).") var replications = 30
-  @Option(help: "Master seed (0 to 2^64 - 1); the same seed reproduces the run exactly.") var seed: UInt64 = 1
+  // `parsing: .unconditional` takes the next word even when it starts with '-', so that `--seed -1`
+  // is answered with the flag's range instead of ArgumentParser's "Missing value".
+  @Option(parsing: .unconditional, help: "Independent replications (2 to 10000).") var replications = 30
+  @Option(name: .customLong("seed"), parsing: .unconditional,
+          help: ArgumentHelp("Master seed (0 to 2^64 - 1); the same seed reproduces the run exactly.", valueName: "seed"))
+  var seedText = "1"
   @Option(help: "Folder to write results under.") var out = "Results"
-  @Option(help: "Threads to run replications on (default: all cores).")
+  @Option(parsing: .unconditional, help: "Threads to run replications on (default: all cores).")
   var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  /// The master seed (`--seed`), checked by ``validate()``.
+  var seed: UInt64 { UInt64(seedText) ?? 1 }
 
   /// The threads to run `scenario`'s replications on: `--threads`, lowered (with a note on standard
   /// error) so that the replications running at once fit in three quarters of the machine's memory
@@ -33,6 +40,9 @@ struct SimulationOptions: ParsableArguments {
   }
 
   func validate() throws {
+    guard UInt64(seedText) != nil else {
+      throw ValidationError("--seed: expected a whole number from 0 to 2^64 - 1, found '\(seedText)'")
+    }
     guard (2...10_000).contains(replications) else {
       throw ValidationError("--replications: expected 2 to 10000, found '\(replications)'")
     }

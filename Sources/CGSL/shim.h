@@ -8,9 +8,8 @@
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_log.h>
 
-// Swift 6 rejects GSL's mutable globals (such as gsl_rng_mt19937) as shared mutable state;
-// reach the generator types through these accessors instead.
-static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
-static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
+// The generator type the simulator draws from is Random123's Philox (the CPhilox target), reached
+// through an accessor function: Swift 6 rejects GSL's own generator types (mutable globals such
+// as gsl_rng_mt19937) as shared mutable state.
 
 #endif

@@ -48,10 +48,26 @@ public struct ErlangA: Hashable, Sendable {
   // Stationary quantities kept for thresholds: π(n) rescaled, and the rescaling exponent.
   let scaledPi: Double
   let scale: Int
+  /// The patience the series are evaluated at: `meanPatience`, or less where nμ·patience or
+  /// λ·patience would pass 10³⁰⁰ (see ``seriesPatience(_:meanPatience:agents:)``).
+  let seriesPatience: Double
+
+  /// `meanPatience`, capped so that x = nμ·patience and y = λ·patience stay at most 10³⁰⁰ (finite,
+  /// with room for the series' sums; before, a patience such as 10³⁰⁸ s made x infinite and trapped).
+  /// Only a patience far beyond any caller's reaches the cap. In a stable queue (nμ > λ) the answers
+  /// are then Erlang C's to double precision (patience enters through θ/(nμ − λ), below 10⁻²⁸⁰ for
+  /// any load a Double can tell from nμ) and the series stays short, its terms falling at least as
+  /// fast as (λ/nμ)ʲ. In an unstable one the series needs about (λ − nμ)·patience terms, so callers
+  /// bound λ·patience (`ccsim erlang` at 10⁸).
+  static func seriesPatience(_ workload: Workload, meanPatience: Double, agents: Int) -> Double {
+    let fastest = max(Double(agents) / workload.meanHandleTime, workload.arrivalRate)
+    return fastest > 0 ? min(meanPatience, 1e300 / fastest) : meanPatience
+  }
 
   /// - Parameters:
   ///   - workload: Arrival rate and mean handle time.
-  ///   - meanPatience: Mean patience in seconds; finite, > 0 (use ``ErlangC`` for callers who never abandon).
+  ///   - meanPatience: Mean patience in seconds; finite, > 0 (use ``ErlangC`` for callers who never
+  ///     abandon). Any length: as it grows, the answers tend to Erlang C's when nμ > λ.
   ///   - agents: Number of agents; ≥ 0.
   public init(_ workload: Workload, meanPatience: Double, agents: Int) {
     precondition(meanPatience.isFinite && meanPatience > 0, "mean patience must be finite and > 0 seconds, got \(meanPatience)")
@@ -59,9 +75,10 @@ public struct ErlangA: Hashable, Sendable {
     self.workload = workload
     self.meanPatience = meanPatience
     self.agents = agents
-    let theta = 1 / meanPatience
-    let x = Double(agents) / workload.meanHandleTime * meanPatience
-    let y = workload.arrivalRate * meanPatience
+    seriesPatience = Self.seriesPatience(workload, meanPatience: meanPatience, agents: agents)
+    let theta = 1 / seriesPatience
+    let x = Double(agents) / workload.meanHandleTime * seriesPatience
+    let y = workload.arrivalRate * seriesPatience
     let sums = KummerSeries(x: x, w: y, withWaits: true)
     let inverseB = ErlangB.inverseBlocking(traffic: workload.traffic, servers: agents)
     // Σ_{k<n} π(k) / π(n), rescaled like the sums.
@@ -83,7 +100,7 @@ public struct ErlangA: Hashable, Sendable {
 
   /// Mean wait over all arrivals (answered up to their answer, abandoned up to their abandonment),
   /// seconds: `P(abandon)/θ` (Little's law on the queue).
-  public var meanWaitOfAll: Double { abandonment * meanPatience }
+  public var meanWaitOfAll: Double { abandonment * seriesPatience }
 
   /// Mean number waiting: λ × mean wait of all arrivals.
   public var meanQueueLength: Double { workload.arrivalRate * meanWaitOfAll }
@@ -121,9 +138,9 @@ public struct ErlangA: Hashable, Sendable {
   func tail(after threshold: Double) -> Tail {
     precondition(threshold >= 0, "threshold must be ≥ 0 seconds, got \(threshold)")
     if waitProbability == 0 { return Tail(waiting: 0, served: 0, abandoned: 0) }
-    let theta = 1 / meanPatience
-    let x = Double(agents) / workload.meanHandleTime * meanPatience
-    let y = workload.arrivalRate * meanPatience
+    let theta = 1 / seriesPatience
+    let x = Double(agents) / workload.meanHandleTime * seriesPatience
+    let y = workload.arrivalRate * seriesPatience
     let z = exp(-theta * threshold)
     let sums = KummerSeries(x: x, w: y * z, withWaits: false)
     // E(t) = z^(x+1)·e^(y(1−z)), times the ratio of the two rescalings.

@@ -184,7 +184,7 @@ extension ScenarioParser {
       let path = "groups[\(index)]"
       guard let fields = reader.mapping(item, path, allowed: groupKeys) else { continue }
       let id = reader.required(fields, "id", expected: "an id such as 'generalists'")
-        .flatMap { reader.string($0, fields.path("id"), expected: "an id such as 'generalists'") }
+        .flatMap { reader.identifier($0, fields.path("id"), example: "generalists") }
       if let id, !seen.insert(id).inserted, let idNode = fields["id"] {
         reader.fail(at: idNode, fields.path("id"),
                     expected: "an id used by no other group (a type with its own agents has a group named after it)", found: id)
@@ -252,10 +252,19 @@ extension ScenarioParser {
     }
     var skills: [Skill] = []
     var failed = false
+    // Each type once, whichever form names it (`a`, or `{type: a, …}`): the model allows one skill per type.
+    func add(_ skill: Skill, _ item: Node, _ itemPath: String) {
+      if skills.contains(where: { $0.type == skill.type }) {
+        reader.fail(at: item, itemPath, expected: "each type once in a group's skills", found: "'\(types[skill.type].id)' again")
+        failed = true
+      } else {
+        skills.append(skill)
+      }
+    }
     for (index, item) in items.enumerated() {
       let itemPath = "\(path)[\(index)]"
       if case .scalar = item {
-        if let type = typeReference(item, itemPath, types: types, reader: &reader) { skills.append(Skill(type: type)) } else { failed = true }
+        if let type = typeReference(item, itemPath, types: types, reader: &reader) { add(Skill(type: type), item, itemPath) } else { failed = true }
         continue
       }
       guard let fields = reader.mapping(item, itemPath, allowed: skillKeys) else { failed = true; continue }
@@ -274,13 +283,8 @@ extension ScenarioParser {
                         where: { $0 >= 0 && $0 <= 7 * 86_400 })
       } ?? 0
       guard let type, let preference, let factor, let resolution, let overflow else { failed = true; continue }
-      if skills.contains(where: { $0.type == type }) {
-        reader.fail(at: item, itemPath, expected: "each type once in a group's skills", found: "'\(types[type].id)' again")
-        failed = true
-        continue
-      }
-      skills.append(Skill(type: type, preference: preference, handleTimeFactor: factor, resolution: resolution,
-                          overflowDelay: overflow))
+      add(Skill(type: type, preference: preference, handleTimeFactor: factor, resolution: resolution, overflowDelay: overflow),
+          item, itemPath)
     }
     return failed ? nil : skills
   }

@@ -47,18 +47,34 @@ public struct PlanFile: Sendable {
       overlay["plan"] = nil
     }
     let baseRoot = try ScenarioFile.compose(base.text, file: base.path)
-    var origins: [String] = []
+    var origins: [Origin] = []
     let merged = Self.merge(baseRoot, over: .mapping(overlay), path: "", origins: &origins)
-    let scenario = try ScenarioFile.validate(merged, text: base.text, file: base.path) { errorPath in
-      origins.contains { errorPath == $0 || errorPath.hasPrefix($0 + ".") || errorPath.hasPrefix($0 + "[") }
-        ? path : base.path
+    let scenario = try ScenarioFile.validate(merged, text: base.text, file: base.path) { error in
+      let errorPath = error.path
+      guard let origin = origins.first(where: {
+        errorPath == $0.path || errorPath.hasPrefix($0.path + ".") || errorPath.hasPrefix($0.path + "[")
+      }) else { return error }
+      var moved = error
+      moved.file = path
+      // A key the plan removed is missing where the plan wrote `~`, not in the base.
+      if let mark = origin.removedAt {
+        (moved.line, moved.column) = (mark.line, mark.column)
+        if moved.found == "nothing (the key is missing)" { moved.found = "nothing (the plan removes the key with ~)" }
+      }
+      return moved
     }
     return PlanFile(name: name, path: path, text: text, merged: scenario)
   }
 
-  /// `over` merged over `base`; `origins` collects the field paths (in the reader's notation,
-  /// `groups[1].agents`) whose values now come from the plan.
-  static func merge(_ base: Node, over: Node, path: String, origins: inout [String]) -> Node {
+  /// A field path (in the reader's notation, `groups[1].agents`) whose value comes from the plan;
+  /// `removedAt` is where the plan removed it with `~`.
+  struct Origin {
+    var path: String
+    var removedAt: Mark?
+  }
+
+  /// `over` merged over `base`; `origins` collects the fields the plan wrote or removed.
+  static func merge(_ base: Node, over: Node, path: String, origins: inout [Origin]) -> Node {
     func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
     switch (base, over) {
     case (.mapping(let baseMap), .mapping(let overMap)):
@@ -68,11 +84,14 @@ public struct PlanFile: Sendable {
         let name = key.string ?? ""
         guard let replacement = overMap[name] else { pairs.append((key, value)); continue }
         used.insert(name)
-        if isNull(replacement) { continue }
+        if isNull(replacement) {
+          origins.append(Origin(path: join(name), removedAt: replacement.mark))
+          continue
+        }
         pairs.append((key, merge(value, over: replacement, path: join(name), origins: &origins)))
       }
       for (key, value) in overMap where !used.contains(key.string ?? "") && !isNull(value) {
-        origins.append(join(key.string ?? ""))
+        origins.append(Origin(path: join(key.string ?? "")))
         pairs.append((key, value))
       }
       return .mapping(Node.Mapping(pairs, baseMap.tag, baseMap.style, baseMap.mark))
@@ -84,13 +103,13 @@ public struct PlanFile: Sendable {
         if let index = items.firstIndex(where: { $0["id"]?.string == id }) {
           items[index] = merge(items[index], over: item, path: "\(path)[\(index)]", origins: &origins)
         } else {
-          origins.append("\(path)[\(items.count)]")
+          origins.append(Origin(path: "\(path)[\(items.count)]"))
           items.append(item)
         }
       }
       return .sequence(Node.Sequence(items, baseList.tag, baseList.style, baseList.mark))
     default:
-      origins.append(path)
+      origins.append(Origin(path: path))
       return over
     }
   }

@@ -54,45 +54,16 @@ public struct ScenarioFile: Sendable {
     return try validate(root, text: text, file: file)
   }
 
-  /// The YAML tree of a scenario (or plan) file, checked for size; syntax errors at their line and column.
-  static func compose(_ text: String, file: String) throws(ScenarioErrors) -> Node {
-    func single(_ line: Int, _ column: Int, _ expected: String, _ found: String) -> ScenarioErrors {
-      ScenarioErrors([ScenarioError(file: file, line: line, column: column, path: "", expected: expected, found: found)])
-    }
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      switch error {
-      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-        throw single(mark.line, mark.column, "valid YAML", "a syntax error (\(problem))")
-      case .duplicatedKeysInMapping(let duplicates, let context):
-        throw single(context.mark.line, context.mark.column, "each key once in a mapping",
-                     "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
-      default:
-        throw single(0, 0, "valid YAML", "\(error)")
-      }
-    } catch {
-      throw single(0, 0, "valid YAML", "\(error)")
-    }
-    guard let root, !(root.scalar?.string.isEmpty ?? false) else {
-      throw single(0, 0, "a scenario (a YAML mapping of name, openingHours, interval, contactTypes …)", "an empty file")
-    }
-    if nodeCount(root, limit: maximumNodes) > maximumNodes {
-      throw single(1, 1, "at most \(maximumNodes) YAML values (with aliases expanded)", "more (an alias bomb?)")
-    }
-    return root
-  }
-
-  /// Reads a scenario out of its YAML tree. `origin` names the file each error's field came from
-  /// (a plan overlay's fields come from the plan file); by default every field comes from `file`.
-  static func validate(_ root: Node, text: String, file: String, origin: ((String) -> String)? = nil)
+  /// Reads a scenario out of its YAML tree. `origin` moves each error to where its field came from
+  /// (a plan overlay's fields come from the plan file, a swept value from `--vary`); by default
+  /// every field comes from `file`.
+  static func validate(_ root: Node, text: String, file: String, origin: ((ScenarioError) -> ScenarioError)? = nil)
     throws(ScenarioErrors) -> ScenarioFile {
     var reader = YAMLReader(file: file)
     let scenario = ScenarioParser.scenario(root, reader: &reader)
     guard reader.errors.isEmpty, let scenario else {
       var errors = reader.errors
-      if let origin { for i in errors.indices { errors[i].file = origin(errors[i].path) } }
+      if let origin { errors = errors.map(origin) }
       throw ScenarioErrors(errors.sorted { ($0.file != file ? 1 : 0, $0.line, $0.column) < ($1.file != file ? 1 : 0, $1.line, $1.column) })
     }
     return ScenarioFile(path: file, scenario: scenario, text: text)
@@ -275,7 +246,7 @@ enum ScenarioParser {
   ) -> ContactType? {
     guard let fields = reader.mapping(node, path, allowed: typeKeys) else { return nil }
     let id = reader.required(fields, "id", expected: "an id such as 'support'").flatMap {
-      reader.string($0, fields.path("id"), expected: "an id such as 'support'")
+      reader.identifier($0, fields.path("id"), example: "support")
     }
     if let node = fields["description"] { _ = reader.string(node, fields.path("description")) }
     // Arrivals: exactly one of volumes, rates, rate.
@@ -409,10 +380,15 @@ enum ScenarioParser {
     else { return nil }
     let before = reader.errors.count
     func duration(_ key: String, positive: Bool = true) -> Double? {
-      reader.required(fields, key, expected: positive ? "a duration > 0 such as 300s" : "a duration such as 300s").flatMap {
+      let value = reader.required(fields, key, expected: positive ? "a duration > 0 such as 300s" : "a duration such as 300s").flatMap {
         reader.duration($0, fields.path(key), expected: positive ? "a duration > 0 with a unit, such as 300s or 5m" : "a duration with a unit, such as 300s",
                         where: { positive ? $0 > 0 : $0 >= 0 })
       }
+      if positive, key == "mean", let value, value < Distribution.smallestMean {
+        reader.fail(at: fields[key], fields.path(key), expected: "a mean of at least 1e-200s (below it the sampler's scale underflows to 0)")
+        return nil
+      }
+      return value
     }
     func number(_ key: String, _ expected: String, _ condition: @escaping (Double) -> Bool) -> Double? {
       reader.required(fields, key, expected: expected).flatMap { reader.number($0, fields.path(key), expected: expected, where: condition) }

@@ -103,15 +103,23 @@ extension ScenarioFile {
   public func varied(_ variations: [Variation], values: [String]) throws -> Scenario {
     precondition(variations.count == values.count, "one value per variation")
     var root = try Self.compose(text, file: path)
-    var origins: [String: String] = [:]
+    var origins: [(path: String, flag: String)] = []
     for (variation, value) in zip(variations, values) {
       guard case .field(let components) = variation.target else { continue }
       var readerPath = ""
-      root = try Self.replace(in: root, components[...], with: value, key: variation.key, readerPath: &readerPath)
-      origins[readerPath] = "--vary \(variation.key)=\(value)"
+      var created: String?
+      root = try Self.replace(in: root, components[...], with: value, key: variation.key, readerPath: &readerPath, created: &created)
+      // A key the flag added (`nosuch.key`) is the flag's mistake, where the path leaves the file.
+      origins.append((created ?? readerPath, "--vary \(variation.key)=\(value)"))
     }
-    var scenario = try Self.validate(root, text: text, file: path) { errorPath in
-      origins.first { errorPath == $0.key || errorPath.hasPrefix($0.key + ".") || errorPath.hasPrefix($0.key + "[") }?.value ?? path
+    var scenario = try Self.validate(root, text: text, file: path) { error in
+      let errorPath = error.path
+      guard let origin = origins.first(where: {
+        errorPath == $0.path || errorPath.hasPrefix($0.path + ".") || errorPath.hasPrefix($0.path + "[")
+      }) else { return error }
+      var moved = error
+      (moved.file, moved.line, moved.column) = (origin.flag, 0, 0)
+      return moved
     }.scenario
     for (variation, value) in zip(variations, values) {
       switch variation.target {
@@ -147,9 +155,10 @@ extension ScenarioFile {
   }
 
   /// `node` with the value at `components` replaced by the scalar `value` (a missing last key, or a
-  /// missing mapping on the way, is added). `readerPath` receives the path as errors name it.
+  /// missing mapping on the way, is added). `readerPath` receives the path as errors name it, and
+  /// `created` the path of the first key added, if any.
   static func replace(in node: Node, _ components: ArraySlice<Variation.Component>, with value: String, key: String,
-                      readerPath: inout String) throws -> Node {
+                      readerPath: inout String, created: inout String?) throws -> Node {
     guard let first = components.first else { return Node(value) }
     let rest = components.dropFirst()
     func missing(_ what: String) -> InputError {
@@ -165,8 +174,9 @@ extension ScenarioFile {
       }
       readerPath = readerPath.isEmpty ? name : "\(readerPath).\(name)"
       var copy = mapping
+      if mapping[name] == nil, created == nil { created = readerPath }
       let child = mapping[name] ?? (rest.isEmpty ? Node("") : .mapping(Node.Mapping([])))
-      copy[name] = try replace(in: child, rest, with: value, key: key, readerPath: &readerPath)
+      copy[name] = try replace(in: child, rest, with: value, key: key, readerPath: &readerPath, created: &created)
       return .mapping(copy)
     case .id, .index:
       guard case .sequence(let sequence) = node else { throw missing("no list where [\(Self.describe(first))] selects an item") }
@@ -178,7 +188,7 @@ extension ScenarioFile {
       }
       guard let position else { throw missing("no item [\(Self.describe(first))] in the list") }
       readerPath += "[\(position)]"
-      items[position] = try replace(in: items[position], rest, with: value, key: key, readerPath: &readerPath)
+      items[position] = try replace(in: items[position], rest, with: value, key: key, readerPath: &readerPath, created: &created)
       return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
     }
   }

@@ -69,6 +69,24 @@ struct YAMLReader {
     return scalar.string
   }
 
+  /// Words YAML reads as null or as a boolean (YAML 1.2 core schema and the 1.1 spellings other
+  /// tools still apply): refused as ids, which must read the same to every YAML reader and cannot be
+  /// `~`, the plan overlay's "remove this key".
+  static let reservedWords: Set<String> = [
+    "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+    "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
+  ]
+
+  /// An id (of a contact type or group): text that is not a YAML null or boolean word.
+  mutating func identifier(_ node: Node, _ path: String, example: String) -> String? {
+    guard let text = string(node, path, expected: "an id such as '\(example)'") else { return nil }
+    guard !Self.reservedWords.contains(text) else {
+      fail(at: node, path, expected: "an id such as '\(example)', not a word YAML reads as null or true/false (~, null, true, false, yes, no, on, off, y, n)")
+      return nil
+    }
+    return text
+  }
+
   /// A plain number (no unit) satisfying `condition`, which `expected` describes.
   mutating func number(
     _ node: Node, _ path: String, expected: String, where condition: (Double) -> Bool = { _ in true }
@@ -150,20 +168,4 @@ func editDistance(_ a: String, _ b: String) -> Int {
     previous = current
   }
   return previous[b.count]
-}
-
-/// Counts the nodes of a tree as the walk would see them (aliases expanded), stopping at `limit`:
-/// a few lines of YAML aliases can stand for billions of values.
-func nodeCount(_ root: Node, limit: Int) -> Int {
-  var count = 0
-  var stack = [root]
-  while let node = stack.popLast(), count <= limit {
-    count += 1
-    switch node {
-    case .mapping(let mapping): for (key, value) in mapping { stack.append(key); stack.append(value) }
-    case .sequence(let sequence): stack.append(contentsOf: sequence)
-    case .scalar, .alias: break
-    }
-  }
-  return count
 }

@@ -6,28 +6,30 @@ public typealias SimTime = Double
 /// Events are small values of the model's own type (an enum with integer payloads), so the
 /// calendar allocates nothing per event.
 public struct ScheduledEvent<Event> {
-  /// When the event fires (seconds).
-  public var time: SimTime
-  /// Tie-break for events at the same time: first scheduled, first fired.
-  public var sequence: UInt64
+  /// The order key: the time's bit pattern in the high 64 bits, the sequence number in the low
+  /// 64. Times are ≥ 0, whose IEEE 754 bit patterns order as the times do, so one 128-bit
+  /// comparison orders by (time, sequence): fewer instructions in the heap's inner loop than a
+  /// comparison of times and a tie-break.
+  @usableFromInline var key: UInt128
   public var event: Event
 
+  /// When the event fires (seconds).
+  @inlinable public var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+  /// Tie-break for events at the same time: first scheduled, first fired.
+  @inlinable public var sequence: UInt64 { UInt64(truncatingIfNeeded: key) }
+
+  /// - Parameter time: ≥ 0 and finite (a negative time would not order by its bits).
   @inlinable
   public init(time: SimTime, sequence: UInt64, event: Event) {
-    self.time = time
-    self.sequence = sequence
+    key = UInt128((time + 0).bitPattern) << 64 | UInt128(sequence)   // + 0 turns −0.0 into +0.0
     self.event = event
   }
 
   /// Whether `self` fires before `other`: earlier time, or the same time and scheduled first.
-  /// Evaluated without short-circuit branches: in a heap the answer is a coin toss, which a branch
-  /// predictor cannot learn, while a few flag operations cost nothing.
+  /// One comparison of 128-bit keys, without branches: in a heap the answer is a coin toss, which
+  /// a branch predictor cannot learn.
   @inlinable
-  public func firesBefore(_ other: Self) -> Bool {
-    let earlier = UInt8(time < other.time ? 1 : 0)
-    let tied = UInt8(time == other.time ? 1 : 0) & UInt8(sequence < other.sequence ? 1 : 0)
-    return earlier | tied != 0
-  }
+  public func firesBefore(_ other: Self) -> Bool { key < other.key }
 }
 
 /// The simulation clock and its event calendar: an array-backed binary min-heap of value events

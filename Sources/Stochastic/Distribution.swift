@@ -1,4 +1,9 @@
 import CGSL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A probability distribution of a non-negative duration (handle time, patience, delay), in
 /// seconds, parameterised the way a planner describes it: a mean, and a coefficient of
@@ -43,6 +48,10 @@ public enum Distribution: Hashable, Sendable {
   /// sorted values is the (i/(n−1)) quantile), so draws fall between observations too.
   case empirical(values: [Double], interpolated: Bool)
 
+  /// The smallest mean of a distribution that has one, 10⁻²⁰⁰ s: below it (from about 10⁻²⁹⁰ s)
+  /// the scale GSL is given (mean·cv², mean ÷ Γ(1 + 1/shape), mean ÷ phases) underflows to 0.
+  public static let smallestMean = 1e-200
+
   /// The name used in scenario files.
   public var name: String {
     switch self {
@@ -62,17 +71,21 @@ public enum Distribution: Hashable, Sendable {
   /// What is wrong with the parameters, phrased as what was expected; `nil` when they are valid.
   public var problem: String? {
     func positive(_ x: Double) -> Bool { x.isFinite && x > 0 }
+    // A mean below `smallestMean` makes a derived scale (mean·cv², mean/Γ(1 + 1/k), mean/phases) underflow to 0.
+    func meanProblem(_ mean: Double) -> String? {
+      !positive(mean) ? "a mean > 0" : mean < Self.smallestMean ? "a mean ≥ 1e-200 s" : nil
+    }
     switch self {
     case .deterministic(let value):
       return value.isFinite && value >= 0 ? nil : "a value ≥ 0"
     case .exponential(let mean):
-      return positive(mean) ? nil : "a mean > 0"
+      return meanProblem(mean)
     case .gamma(let mean, let cv), .lognormal(let mean, let cv):
-      return !positive(mean) ? "a mean > 0" : !positive(cv) ? "a cv > 0" : nil
+      return meanProblem(mean) ?? (!positive(cv) ? "a cv > 0" : nil)
     case .erlang(let mean, let phases):
-      return !positive(mean) ? "a mean > 0" : phases < 1 || phases > 10_000 ? "phases in 1...10000" : nil
+      return meanProblem(mean) ?? (phases < 1 || phases > 10_000 ? "phases in 1...10000" : nil)
     case .weibull(let mean, let shape):
-      return !positive(mean) ? "a mean > 0" : !(shape.isFinite && shape >= 0.05) ? "a shape ≥ 0.05" : nil
+      return meanProblem(mean) ?? (!(shape.isFinite && shape >= 0.05) ? "a shape ≥ 0.05" : nil)
     case .truncatedNormal(let mean, let sd):
       guard mean.isFinite else { return "a finite mean" }
       guard positive(sd) else { return "a standard deviation > 0" }
@@ -81,7 +94,7 @@ public enum Distribution: Hashable, Sendable {
       return minimum.isFinite && maximum.isFinite && minimum >= 0 && minimum < maximum
         ? nil : "0 ≤ minimum < maximum"
     case .hyperexponential(let mean, let cv):
-      return !positive(mean) ? "a mean > 0" : !(cv.isFinite && cv > 1) ? "a cv > 1" : nil
+      return meanProblem(mean) ?? (!(cv.isFinite && cv > 1) ? "a cv > 1" : nil)
     case .empirical(let values, let interpolated):
       if values.isEmpty || (interpolated && values.count < 2) {
         return interpolated ? "at least two values" : "at least one value"
@@ -172,12 +185,16 @@ public struct Sampler: Sendable {
     case .exponential(let mean):
       kind = .exponential; a = mean
     case .gamma(let mean, let cv):
-      kind = .gamma; (a, b) = (1 / (cv * cv), mean * cv * cv)        // shape, scale
+      // Below `Sampler.smallestCV` the shape 1/cv² would overflow to infinity (from cv ≈ 7.5e-155);
+      // the spread is then under half an ulp of the mean, so the shape is capped at 2¹⁰⁶: GSL still
+      // draws (one normal and one uniform, as for the uncapped shape) and returns the mean to double
+      // precision.
+      kind = .gamma
+      (a, b) = cv >= Self.smallestCV ? (1 / (cv * cv), mean * cv * cv) : (0x1p106, mean * 0x1p-106)   // shape, scale
     case .erlang(let mean, let phases):
       kind = .gamma; (a, b) = (Double(phases), mean / Double(phases))
     case .lognormal(let mean, let cv):
-      let sigma2 = gsl_sf_log(1 + cv * cv)
-      kind = .lognormal; (a, b) = (gsl_sf_log(mean) - sigma2 / 2, sigma2.squareRoot())   // zeta, sigma
+      kind = .lognormal; (a, b) = Self.lognormalParameters(mean: mean, cv: cv)
     case .weibull(let mean, let shape):
       kind = .weibull; (a, b) = (mean / gsl_sf_gamma(1 + 1 / shape), shape)              // scale, shape
     case .truncatedNormal(let mean, let sd):
@@ -194,5 +211,23 @@ public struct Sampler: Sendable {
     }
     (self.a, self.b, self.c) = (a, b, c)
     self.table = table
+  }
+
+  /// The smallest coefficient of variation sampled with its own spread, 2⁻⁵³ (≈ 1.1e-16): below it a
+  /// draw's standard deviation is under half an ulp of its mean, so the draw is the mean to double
+  /// precision. Gamma and lognormal draws with a smaller CV still take their random numbers from the
+  /// stream, as many as with this CV, so the draws that follow are the same.
+  public static let smallestCV = 0x1p-53
+
+  /// Lognormal ζ and σ for a mean and CV: σ² = ln(1 + CV²), ζ = ln(mean) − σ²/2.
+  ///
+  /// Forming 1 + CV² loses CV² to rounding for small CVs (1 + CV² is exactly 1 from CV ≈ 1.05e-8,
+  /// which made σ = 0); below CV 10⁻⁴ σ² is computed as log1p(CV²), and below 2⁻⁵³, where
+  /// ln(1 + CV²) = CV² to double precision and CV² may underflow, σ is the CV itself. From CV 10⁻⁴ up
+  /// the formula is the original one, so the draws of existing scenarios are unchanged.
+  static func lognormalParameters(mean: Double, cv: Double) -> (zeta: Double, sigma: Double) {
+    let sigma2 = cv < smallestCV ? cv * cv : cv < 1e-4 ? log1p(cv * cv) : gsl_sf_log(1 + cv * cv)
+    let sigma = cv < smallestCV ? cv : sigma2.squareRoot()
+    return (gsl_sf_log(mean) - sigma2 / 2, sigma)
   }
 }

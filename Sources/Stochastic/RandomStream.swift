@@ -1,4 +1,5 @@
 import CGSL
+import CPhilox
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,66 +12,64 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
   case arrivals = 1, handleTime, patience, outcome, routing, busyness, staffing, backlog
 }
 
-/// The seed of one stream, derived from (master seed, replication, purpose, index) by SplitMix64
-/// mixing — never from the order in which streams are created.
+/// The key of one stream: (master seed, replication, purpose, index, day). Every stream of every
+/// replication is a disjoint range of one counter-based generator under the master seed, named by
+/// the rest of its key — never by the order in which streams are created, so adding a stream never
+/// shifts the numbers of another, and no two streams can coincide (see ``RandomStream``).
 ///
-///     let seed = StreamSeed(master: 42, replication: 3, purpose: .handleTime, index: 1)
-public struct StreamSeed: Hashable, Sendable {
-  public let value: UInt64
+///     let key = StreamKey(master: 42, replication: 3, purpose: .handleTime, index: 1)
+public struct StreamKey: Hashable, Sendable {
+  public let master: UInt64
+  public let replication: UInt32
+  public let purpose: StreamPurpose
+  public let index: UInt32
+  public let day: UInt32
 
-  public init(master: UInt64, replication: Int, purpose: StreamPurpose, index: Int) {
-    precondition(replication >= 0 && index >= 0, "replication and index must be ≥ 0")
-    var state = StreamSeed.mix(master)
-    state = StreamSeed.mix(state ^ UInt64(replication))
-    state = StreamSeed.mix(state ^ purpose.rawValue)
-    state = StreamSeed.mix(state ^ UInt64(index))
-    value = state
-  }
-
-  /// The SplitMix64 finaliser (Steele, Lea & Flood, "Fast splittable pseudorandom number
-  /// generators", OOPSLA 2014): a bijection on 64 bits with full avalanche.
-  static func mix(_ input: UInt64) -> UInt64 {
-    var z = input &+ 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+  /// - Parameters:
+  ///   - replication: In `0..<2³² − 1`.
+  ///   - index: The contact type's or group's position, in `0..<2³² − 1`.
+  ///   - day: The day of a horizon, in `0..<2²⁴` (0 for a single day).
+  public init(master: UInt64, replication: Int, purpose: StreamPurpose, index: Int, day: Int = 0) {
+    precondition((0..<Int(UInt32.max)).contains(replication), "replication must be in 0..<2³²−1, got \(replication)")
+    precondition((0..<Int(UInt32.max)).contains(index), "stream index must be in 0..<2³²−1, got \(index)")
+    precondition((0..<(1 << 24)).contains(day), "day must be in 0..<2²⁴, got \(day)")
+    self.master = master
+    self.replication = UInt32(replication)
+    self.purpose = purpose
+    self.index = UInt32(index)
+    self.day = UInt32(day)
   }
 }
 
-/// One reproducible stream of random numbers: a GSL generator (`gsl_rng`) and GSL's samplers.
+/// One reproducible stream of random numbers: Random123's Philox4x32-10 under GSL's samplers.
+///
+/// The generator is counter-based (Salmon, Moraes, Dror & Shaw, "Parallel random numbers: as easy
+/// as 1, 2, 3", SC'11): output block *b* of a stream is Philox(key = master seed, counter =
+/// (b, replication + 1, index + 1, purpose·2²⁴ + day)), a bijection of the counter under the key.
+/// Streams with different keys read different counters, so they cannot overlap while each draws
+/// fewer than 4·2³² numbers (a bound no replication comes near). It is a GSL generator type made by
+/// Random123's own adapter (`GSL_CBRNG`), so every `gsl_ran_*` sampler draws from it; uniforms and
+/// exponentials take an inlined path through the same state (``uniform()``).
 ///
 /// Not `Sendable`: each replication owns its streams. The generator is freed in `deinit`.
 /// Parameters are checked before GSL sees them (GSL's default error handler aborts the process).
 ///
-///     let stream = RandomStream(seed: StreamSeed(master: 1, replication: 0, purpose: .arrivals, index: 0))
+///     let stream = RandomStream(key: StreamKey(master: 1, replication: 0, purpose: .arrivals, index: 0))
 ///     let gap = stream.exponential(mean: 18)   // seconds to the next arrival
 public final class RandomStream {
-  /// The GSL generator algorithm.
-  public enum Generator: Sendable {
-    /// L'Ecuyer's maximally equidistributed Tausworthe generator (period 2⁸⁸); the fastest
-    /// good generator in GSL, and the default.
-    case taus2
-    /// The Mersenne Twister MT19937 (period 2¹⁹⁹³⁷ − 1).
-    case mt19937
-  }
-
   @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
 
-  public init(seed: StreamSeed, generator: Generator = .taus2) {
-    let type = switch generator {
-    case .taus2: cgsl_rng_taus2()
-    case .mt19937: cgsl_rng_mt19937()
-    }
-    guard let rng = gsl_rng_alloc(type) else { fatalError("gsl_rng_alloc failed: out of memory") }
-    // GSL seeds with an unsigned long; taus2 and mt19937 use its low 32 bits, so fold the high half in.
-    gsl_rng_set(rng, UInt(truncatingIfNeeded: seed.value ^ (seed.value >> 32)))
+  public init(key: StreamKey) {
+    guard let rng = gsl_rng_alloc(ccsim_rng_philox()) else { fatalError("gsl_rng_alloc failed: out of memory") }
+    ccsim_philox_key(rng, key.master, key.replication, key.index, UInt32(key.purpose.rawValue), key.day)
     self.rng = rng
   }
 
   deinit { gsl_rng_free(rng) }
 
-  /// A uniform draw in the open interval (0, 1).
-  @inlinable public func uniform() -> Double { gsl_rng_uniform_pos(rng) }
+  /// A uniform draw in the open interval (0, 1): `gsl_rng_uniform_pos` (a 32-bit output ÷ 2³²,
+  /// zero skipped), inlined through the generator's state rather than GSL's function pointer.
+  @inlinable public func uniform() -> Double { ccsim_philox_uniform_pos(rng) }
 
   /// A uniform integer in `0..<bound` (`gsl_rng_uniform_int`).
   /// - Parameter bound: In `1...UInt32.max`.
@@ -86,7 +85,7 @@ public final class RandomStream {
   /// - Parameter mean: Finite, > 0.
   @inlinable public func exponential(mean: Double) -> Double {
     precondition(mean.isFinite && mean > 0, "exponential mean must be finite and > 0, got \(mean)")
-    return -mean * log(gsl_rng_uniform_pos(rng))
+    return -mean * log(uniform())
   }
 
   /// A gamma draw (`gsl_ran_gamma`); shape and scale finite and > 0.

@@ -158,6 +158,56 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
                json: json)
 }
 
+/// The MMN+M workloads side by side with the hand-written C program (`shared/bench/mmn_c.c`, built
+/// with `cc -O2`): five pairs, C then Swift, each pair on the same machine state; a pair's ratio is
+/// Swift's contacts per second over C's, each timed by its own clock around the simulation alone
+/// (C's `run_s`, the replication here). Prints each workload's ratios and their median.
+func compareWithC(program: String, json: Bool) {
+  for (name, agents, erlangs, arrivals) in [("mmn-s", 50, 48.0, 1_000_000), ("mmn-l", 1_000, 980.0, 5_000_000)] {
+    let experiment = Experiment(scenario: mmnScenario(agents: agents, erlangs: erlangs, arrivals: arrivals), seed: 1)
+    _ = withoutOverload { try experiment.replicate(0) }   // warm-up
+    var ratios: [Double] = [], swiftRates: [Double] = [], cRates: [Double] = []
+    for _ in 0..<5 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = ["\(agents)", "\(Int(erlangs))", "\(arrivals)", "1", "heap"]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      do { try process.run() } catch {
+        FileHandle.standardError.write(Data("ccsim-bench: --compare-c: cannot run \(program): \(error)\n".utf8))
+        exit(2)
+      }
+      let output = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      guard let object = try? JSONSerialization.jsonObject(with: output) as? [String: Any],
+        let cSeconds = object["run_s"] as? Double, let cArrivals = object["arrivals"] as? Double, cSeconds > 0
+      else {
+        FileHandle.standardError.write(Data("ccsim-bench: --compare-c: \(program) printed no JSON with run_s and arrivals\n".utf8))
+        exit(2)
+      }
+      let clock = ContinuousClock()
+      let start = clock.now
+      let result = withoutOverload { try experiment.replicate(0) }
+      let swiftSeconds = seconds(clock.now - start)
+      let swiftRate = Double(result.little.arrivals) / swiftSeconds, cRate = cArrivals / cSeconds
+      swiftRates.append(swiftRate)
+      cRates.append(cRate)
+      ratios.append(swiftRate / cRate)
+    }
+    let median = ratios.sorted()[2]
+    if json {
+      print(String(format: "{\"workload\": \"%@\", \"ratio_median\": %.3f, \"ratios\": [%@], \"swift_contacts_per_s_median\": %.0f, \"c_contacts_per_s_median\": %.0f}",
+                   name, median, ratios.map { String(format: "%.3f", $0) }.joined(separator: ", "),
+                   swiftRates.sorted()[2], cRates.sorted()[2]))
+    } else {
+      print("\(name) against C (\(agents) agents, \(Int(erlangs)) erlangs, \(arrivals) arrivals), five pairs:")
+      print("    ratios (Swift ÷ C contacts/s)  " + ratios.map { String(format: "%.2f", $0) }.joined(separator: "  "))
+      print(String(format: "    median ratio %.2f×   Swift %.2f M contacts/s, C %.2f M contacts/s (medians)",
+                   median, swiftRates.sorted()[2] / 1e6, cRates.sorted()[2] / 1e6))
+    }
+  }
+}
+
 /// MMN+M-S (200 000 arrivals) replicated 16 times on 1 and on 2 threads: the speed-up of
 /// replications. Three rounds alternating 1 and 2 threads, the fastest of each kept: this VM's
 /// second core is shared, and a single pair of runs swung between 1.5× and 2.2×.
@@ -475,6 +525,14 @@ let workloads = ["erlang", "mmn-s", "mmn-l", "replications", "multiskill", "staf
 if let flag = arguments.firstIndex(of: "--workload"), arguments.indices.contains(flag + 1), arguments[flag + 1] == "validation" {
   let reference = arguments.firstIndex(of: "--reference").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
   validationReport(referenceDirectory: reference ?? "Tests/ContactCenterModelTests/Fixtures")
+  exit(0)
+}
+if let flag = arguments.firstIndex(of: "--compare-c") {
+  guard flag + 1 < arguments.count else {
+    FileHandle.standardError.write(Data("ccsim-bench: --compare-c expects the path of the C program (cc -O2 -o mmn_c mmn_c.c -lm)\n".utf8))
+    exit(2)
+  }
+  compareWithC(program: arguments[flag + 1], json: json)
   exit(0)
 }
 if let flag = arguments.firstIndex(of: "--workload") {

@@ -159,13 +159,26 @@ func close(_ a: Double, _ b: Double, relative: Double) -> Bool { abs(a - b) <= r
   }
 
   @Test(arguments: [
-    (["--model", "a", "--rate", "4000/h", "--aht", "4m", "--patience", "1e9s", "--target", "80/20s"], "--patience: expected a mean patience from 1ms to 24h, found '1e9s'"),
+    (["--model", "a", "--rate", "4000/h", "--aht", "4m", "--patience", "1e9s", "--target", "80/20s"], "--rate: expected at most 10⁸ arrivals during one mean patience (rate × patience) for Erlang A, found '4000/h'"),
+    (["--model", "a", "--rate", "200/h", "--aht", "3m", "--patience", "0s", "--target", "80/20s"], "--patience: expected a positive duration with a unit (s, m or h), such as 20s or 4m, found '0s'"),
     (["--rate", "1e12/h", "--aht", "4m", "--target", "80/20s"], "--rate: expected an offered load (rate × AHT) of at most 1000000 erlangs, found '1e12/h'"),
     (["--rate", "1/1e-320s", "--aht", "4m", "--target", "80/20s"], "--rate: expected a number ≥ 0 of contacts per period, such as 200/h, 3.5/m or 100/30m, found '1/1e-320s'"),
     (["--rate", "200/h", "--aht", "1e306h", "--target", "80/20s"], "--aht: expected a positive duration with a unit (s, m or h), such as 20s or 4m, found '1e306h'"),
   ])
   func extremeValuesGetAClearLine(arguments: [String], message: String) {
     expectInputError(arguments, message)
+  }
+
+  /// A patience of months (once refused above 24 h) is a fair question: Erlang A then staffs like
+  /// Erlang C (14 agents for 200/h, 3 min, 80/20 s), and its answers are Erlang C's within 1e-4 (measured: 4e-5 for the ASA).
+  @Test func aVeryLongPatienceIsAnsweredAsNearlyErlangC() throws {
+    let a = try erlangJSON(["--model", "a", "--rate", "200/h", "--aht", "3m", "--patience", "10000000s", "--target", "80/20s"])
+    let c = try erlangJSON(["--model", "c", "--rate", "200/h", "--aht", "3m", "--target", "80/20s"])
+    #expect(a["agents"] as? Int == 14 && c["agents"] as? Int == 14)
+    #expect(a["patience_s"] as? Double == 1e7)
+    for key in ["p_wait", "asa_s", "service_level"] {
+      #expect(close(a[key] as! Double, c[key] as! Double, relative: 1e-4), "\(key): \(a[key]!) vs \(c[key]!)")
+    }
   }
 
   /// a/cap = 7.000000000000001 in floating point while 4.2/7 ≤ 0.6: the answer is 7, not 8.

@@ -59,7 +59,9 @@ struct StaffCommandTests {
     #expect(staffing.count == 57 && staffing[1].prefix(3) == ["1", "07:00", "hotline"] && staffing[56][1] == "20:45")
     let staff = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("staff.json")))
                                as? [String: Any])
-    #expect(staff["verified"] as? Bool == true && staff["verification_seed"] as? String == "2")
+    // Verified on fresh random numbers: a seed after the search's own (1), after any repair rounds.
+    let verificationSeed = try #require((staff["verification_seed"] as? String).flatMap { Int($0) })
+    #expect(staff["verified"] as? Bool == true && verificationSeed >= 2)
     let marginal = try csvRows(folder.appendingPathComponent("marginal.csv"))
     #expect(marginal.count == 57)
     // More agents never lower the service level much: the mean gain is positive on average.

@@ -22,7 +22,7 @@ struct DistributionTests {
   /// own standard errors (the variance's from the sample's fourth central moment).
   @Test(arguments: cases)
   func momentsMatchTheParameters(distribution: Distribution) {
-    let stream = RandomStream(seed: StreamSeed(master: 2026, replication: 0, purpose: .handleTime, index: 0))
+    let stream = RandomStream(key: StreamKey(master: 2026, replication: 0, purpose: .handleTime, index: 0))
     let sampler = Sampler(distribution)
     let n = 400_000
     var draws = [Double](repeating: 0, count: n)
@@ -64,7 +64,7 @@ struct DistributionTests {
   }
 
   @Test func empiricalWithoutInterpolationDrawsOnlyObservedValues() {
-    let stream = RandomStream(seed: StreamSeed(master: 1, replication: 0, purpose: .handleTime, index: 0))
+    let stream = RandomStream(key: StreamKey(master: 1, replication: 0, purpose: .handleTime, index: 0))
     let sampler = Sampler(.empirical(values: [5, 7, 11], interpolated: false))
     var seen: [Double: Int] = [:]
     for _ in 0..<30_000 { seen[stream.sample(sampler), default: 0] += 1 }
@@ -88,9 +88,9 @@ struct DistributionTests {
   }
 
   @Test func sameSeedSameDraws() {
-    let seed = StreamSeed(master: 9, replication: 4, purpose: .patience, index: 2)
+    let seed = StreamKey(master: 9, replication: 4, purpose: .patience, index: 2)
     let sampler = Sampler(.lognormal(mean: 100, cv: 1))
-    let a = RandomStream(seed: seed), b = RandomStream(seed: seed)
+    let a = RandomStream(key: seed), b = RandomStream(key: seed)
     for _ in 0..<100 { #expect(a.sample(sampler) == b.sample(sampler)) }
   }
 }
@@ -111,7 +111,7 @@ struct AccumulatorTests {
   /// own error is below 1%, and the histogram adds at most 1%.
   @Test(arguments: [0.5, 0.8, 0.9, 0.95, 0.99])
   func histogramQuantilesOfExponentialWaits(probability: Double) throws {
-    let stream = RandomStream(seed: StreamSeed(master: 3, replication: 0, purpose: .patience, index: 0))
+    let stream = RandomStream(key: StreamKey(master: 3, replication: 0, purpose: .patience, index: 0))
     var waits = QuantileHistogram()
     for _ in 0..<200_000 { waits.record(seconds: stream.exponential(mean: 60)) }
     let exact = -60 * log(1 - probability)

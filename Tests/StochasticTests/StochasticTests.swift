@@ -13,14 +13,14 @@ import Testing
   }
 
   @Test func sameSeedGivesSameStreamAndPurposesDiffer() {
-    let seed = StreamSeed(master: 7, replication: 2, purpose: .handleTime, index: 0)
-    let first = RandomStream(seed: seed), second = RandomStream(seed: seed)
+    let seed = StreamKey(master: 7, replication: 2, purpose: .handleTime, index: 0)
+    let first = RandomStream(key: seed), second = RandomStream(key: seed)
     let a = (0..<100).map { _ in first.uniform() }, b = (0..<100).map { _ in second.uniform() }
     #expect(a == b)
-    let other = RandomStream(seed: StreamSeed(master: 7, replication: 2, purpose: .patience, index: 0))
+    let other = RandomStream(key: StreamKey(master: 7, replication: 2, purpose: .patience, index: 0))
     #expect((0..<100).map { _ in other.uniform() } != a)
-    #expect(StreamSeed(master: 7, replication: 3, purpose: .handleTime, index: 0) != seed)
-    #expect(StreamSeed(master: 7, replication: 2, purpose: .handleTime, index: 1) != seed)
+    #expect(StreamKey(master: 7, replication: 3, purpose: .handleTime, index: 0) != seed)
+    #expect(StreamKey(master: 7, replication: 2, purpose: .handleTime, index: 1) != seed)
   }
 
   /// 40 replications of 5 000 exponential draws (mean 180 s): the exact mean lies in the 99% interval,
@@ -28,7 +28,7 @@ import Testing
   @Test func exponentialMeanIsInsideConfidenceInterval() {
     var means = Tally()
     for replication in 0..<40 {
-      let stream = RandomStream(seed: StreamSeed(master: 2026, replication: replication, purpose: .handleTime, index: 0))
+      let stream = RandomStream(key: StreamKey(master: 2026, replication: replication, purpose: .handleTime, index: 0))
       var draws = Tally()
       for _ in 0..<5_000 { draws.add(stream.exponential(mean: 180)) }
       means.add(draws.mean)

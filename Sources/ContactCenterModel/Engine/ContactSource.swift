@@ -25,7 +25,7 @@ final class ContactSource {
 
   init(_ type: ContactType, index: Int, seed: UInt64, replication: Int) {
     func stream(_ purpose: StreamPurpose) -> RandomStream {
-      RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: purpose, index: index))
+      RandomStream(key: StreamKey(master: seed, replication: replication, purpose: purpose, index: index))
     }
     arrivals = stream(.arrivals)
     handleTimes = stream(.handleTime)
@@ -46,8 +46,8 @@ final class ContactSource {
 
   /// The opening backlog's items as (age at opening, handle time), oldest first, drawn on the
   /// type's own `backlog` stream so that the day's arrivals are the same with or without it.
-  func openingBacklog(_ backlog: OpeningBacklog, seed: StreamSeed) -> [(age: SimTime, handle: SimTime)] {
-    let stream = RandomStream(seed: seed)
+  func openingBacklog(_ backlog: OpeningBacklog, key: StreamKey) -> [(age: SimTime, handle: SimTime)] {
+    let stream = RandomStream(key: key)
     let age = Sampler(backlog.age)
     return (0..<backlog.count).map { _ in (stream.sample(age), stream.sample(handleTime)) }.sorted { $0.age > $1.age }
   }

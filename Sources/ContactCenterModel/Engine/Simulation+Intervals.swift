@@ -22,9 +22,9 @@ extension Simulation {
   /// takes its share of the agents on the phones; the fraction is rounded up or down at random (up
   /// with probability equal to it, on the group's `staffing` stream), so availability is right on
   /// average.
-  static func staffingChanges(of group: AgentGroup, stream seed: StreamSeed) -> [StaffingChange] {
+  static func staffingChanges(of group: AgentGroup, stream key: StreamKey) -> [StaffingChange] {
     guard !group.shifts.isEmpty else { return [] }
-    let stream = RandomStream(seed: seed)
+    let stream = RandomStream(key: key)
     return StaffingStep.steps(of: group.shifts).map { step in
       let expected = Double(step.onPhones) * (1 - group.shrinkage)
       let whole = expected.rounded(.down)

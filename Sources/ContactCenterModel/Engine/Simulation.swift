@@ -68,10 +68,10 @@ struct Simulation {
     let grossUp = agentGroups.map { 1 / (1 - $0.shrinkage) }
     self.grossUp = grossUp
     staffingSteps = agentGroups.indices.map { g in
-      Self.staffingChanges(of: agentGroups[g], stream: StreamSeed(master: seed, replication: replication, purpose: .staffing, index: g))
+      Self.staffingChanges(of: agentGroups[g], stream: StreamKey(master: seed, replication: replication, purpose: .staffing, index: g))
     }
     if let cv = scenario.busynessCV {
-      let stream = RandomStream(seed: StreamSeed(master: seed, replication: replication, purpose: .busyness, index: 0))
+      let stream = RandomStream(key: StreamKey(master: seed, replication: replication, purpose: .busyness, index: 0))
       busyness = stream.sample(Sampler(.gamma(mean: 1, cv: cv)))
     } else {
       busyness = 1
@@ -161,9 +161,9 @@ struct Simulation {
   private mutating func enterOpeningBacklog() {
     for type in routing.deferredTypes {
       guard let backlog = scenario.contactTypes[type.index].openingBacklog else { continue }
-      let seed = StreamSeed(master: seed, replication: replication, purpose: .backlog, index: type.index)
+      let key = StreamKey(master: seed, replication: replication, purpose: .backlog, index: type.index)
       let cell = counters.cell(type, bucket: bucket)
-      for item in sourceOwners[type.index].openingBacklog(backlog, seed: seed) {
+      for item in sourceOwners[type.index].openingBacklog(backlog, key: key) {
         guard let journey = journeys.allocate(Journey(
           type: type, cell: Int32(cell), originCell: Int32(cell), origin: -item.age, joined: -item.age, handle: item.handle))
         else { return stop(.inCentre, type: type) }
