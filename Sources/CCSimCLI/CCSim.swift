@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContactCenterModel
 import Foundation
 import ScenarioIO
 
@@ -18,6 +19,9 @@ public struct CCSim: ParsableCommand {
 
   /// Status for bad input (flags or files).
   public static let badInputStatus: Int32 = 2
+  /// Status for a scenario that overloads the centre (``ContactCenterModel/CentreOverload``):
+  /// the run stopped and nothing was written.
+  public static let overloadStatus: Int32 = 3
 
   /// Runs the command line, mapping every input error to one line on standard error and status 2.
   public static func main() {
@@ -26,6 +30,9 @@ public struct CCSim: ParsableCommand {
       try command.run()
     } catch let error as InputError {
       fail(error.description)
+    } catch let overload as CentreOverload {
+      FileHandle.standardError.write(Data("ccsim: error: \(overload)\n".utf8))
+      Foundation.exit(overloadStatus)
     } catch let errors as ScenarioErrors {
       // Each line already names file:line:column and says "error:".
       FileHandle.standardError.write(Data((errors.description + "\n").utf8))

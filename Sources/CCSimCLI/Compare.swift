@@ -46,12 +46,13 @@ struct Compare: ParsableCommand {
     }
     let out = try ResultsFolder(under: options.out, scenario: base.scenario.name)
     let scenarios = [base.scenario] + loaded.map(\.merged.scenario)
+    let threads = options.threads(for: base.scenario)
     let progress = ProgressBar(total: options.replications * scenarios.count)
     var results: [RunResult] = []
     for scenario in scenarios {                                                         // compute
       let done = results.count * options.replications
-      results.append(Experiment(scenario: scenario, seed: options.seed)
-        .run(replications: options.replications, threads: options.threads) { progress.update(done + $0) })
+      results.append(try Experiment(scenario: scenario, seed: options.seed)
+        .run(replications: options.replications, threads: threads) { progress.update(done + $0) })
     }
     progress.finish()
     let comparison = PlanComparison(plans: Array(zip(names, results)), reference: referenceIndex)

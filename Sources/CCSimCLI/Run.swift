@@ -23,9 +23,10 @@ struct Run: ParsableCommand {
     let file = try ScenarioFile.load(path: scenario)                                  // read
     let out = try ResultsFolder(under: options.out, scenario: file.scenario.name)
     let (replications, seed) = (options.replications, options.seed)
+    let threads = options.threads(for: file.scenario)
     let progress = ProgressBar(total: replications)
-    let result = Experiment(scenario: file.scenario, seed: seed)                       // compute
-      .run(replications: replications, threads: options.threads) { progress.update($0) }
+    let result = try Experiment(scenario: file.scenario, seed: seed)                       // compute
+      .run(replications: replications, threads: threads) { progress.update($0) }
     progress.finish()
     let report = RunReport(
       result: result, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)

@@ -89,7 +89,8 @@ struct Staff: ParsableCommand {
     do {
       search = try StaffingSearch(
         scenario: scenario,
-        options: .init(replications: options.replications, seed: options.seed, threads: options.threads, maximumRounds: maxRounds))
+        options: .init(replications: options.replications, seed: options.seed, threads: options.threads(for: scenario),
+                       maximumRounds: maxRounds))
     } catch {
       throw Self.inputError(error, path: path)
     }
@@ -102,6 +103,7 @@ struct Staff: ParsableCommand {
     do {
       plan = try search.plan(shiftLimits: shiftLimits, marginal: marginal, log: log)
     } catch let error as StaffingSearchError {
+      if case .overloaded(let overload) = error { throw overload }
       throw Self.inputError(error, path: path)
     } catch let error as ShiftPlanningError {
       if case .noPlanWithinLimits = error {
@@ -124,6 +126,8 @@ struct Staff: ParsableCommand {
       InputError(location: path, field: "targets of \(type)", expected: "targets some staffing can meet", found: reason.description)
     case .roundLimit(let rounds, let misses):
       InputError(field: "--max-rounds", expected: "enough simulation rounds to meet every target (\(misses) still missed)", found: String(rounds))
+    case .overloaded(let overload):
+      InputError(location: path, field: "groups", expected: "a staffing plan the centre can carry", found: overload.description)
     }
   }
 }

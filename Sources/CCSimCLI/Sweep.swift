@@ -65,13 +65,14 @@ struct Sweep: ParsableCommand {
       currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard,
       staffed: staff)
     let report = SweepReport(manifest: manifest, base: file.scenario)
+    let threads = options.threads(for: file.scenario)
     let progress = ProgressBar(total: options.replications * points.count)
     var rows: [(point: Int, line: String)] = []
     for (point, scenario) in zip(points, scenarios) {                                   // compute
       let done = rows.count * options.replications
       guard staff else {
-        let result = Experiment(scenario: scenario, seed: options.seed)
-          .run(replications: options.replications, threads: options.threads) { progress.update(done + $0) }
+        let result = try Experiment(scenario: scenario, seed: options.seed)
+          .run(replications: options.replications, threads: threads) { progress.update(done + $0) }
         rows.append((point, report.row(point: point, result: result)))
         continue
       }

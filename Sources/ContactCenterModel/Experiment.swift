@@ -5,7 +5,7 @@ import Synchronization
 /// Independent replications of one scenario, run in parallel and merged in replication order, so
 /// the result is identical whatever the number of threads.
 ///
-///     let result = Experiment(scenario: scenario, seed: 1).run(replications: 30, threads: 2)
+///     let result = try Experiment(scenario: scenario, seed: 1).run(replications: 30, threads: 2)
 ///     result.totals[.serviceLevel]?.mean
 public struct Experiment: Sendable {
   public var scenario: Scenario
@@ -18,14 +18,15 @@ public struct Experiment: Sendable {
   }
 
   /// Runs replication `index` (0-based) alone.
-  public func replicate(_ index: Int) -> ReplicationResult {
-    replicate(index, routing: RoutingTable(scenario: scenario))
+  /// - Throws: ``CentreOverload`` when the replication overloads the centre.
+  public func replicate(_ index: Int) throws(CentreOverload) -> ReplicationResult {
+    try replicate(index, routing: RoutingTable(scenario: scenario))
   }
 
   /// Runs replication `index` with the experiment's routing table, built once and shared.
-  func replicate(_ index: Int, routing: RoutingTable) -> ReplicationResult {
+  func replicate(_ index: Int, routing: RoutingTable) throws(CentreOverload) -> ReplicationResult {
     var simulation = Simulation(scenario: scenario, routing: routing, seed: seed, replication: index)
-    return simulation.run()
+    return try simulation.run()
   }
 
   /// Runs `replications` replications on `threads` threads.
@@ -33,22 +34,33 @@ public struct Experiment: Sendable {
   ///   - replications: ≥ 1 (≥ 2 for confidence intervals).
   ///   - threads: ≥ 1; replication `i` runs on thread `i mod threads`, but results never depend on it.
   ///   - progress: Called (from any thread) with the number of replications finished so far.
+  /// - Throws: ``CentreOverload`` when a replication overloads the centre: the one of the lowest
+  ///   index, whatever the threads (no replication after it starts once it is known, and every
+  ///   one before it runs). Nothing else is returned: an overloaded centre has no results.
   public func run(
     replications: Int, threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil
-  ) -> RunResult {
+  ) throws(CentreOverload) -> RunResult {
     precondition(replications >= 1 && threads >= 1, "need at least one replication and one thread")
     let results = Mutex([ReplicationResult?](repeating: nil, count: replications))
+    let overload = Mutex<CentreOverload?>(nil)
     let finished = Atomic<Int>(0)
     let workers = min(threads, replications)
     let routing = RoutingTable(scenario: scenario)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       for index in stride(from: worker, to: replications, by: workers) {
-        let result = replicate(index, routing: routing)
-        results.withLock { $0[index] = result }
+        if let first = overload.withLock({ $0 }), first.replication < index { return }
+        do throws(CentreOverload) {
+          let result = try replicate(index, routing: routing)
+          results.withLock { $0[index] = result }
+        } catch {
+          overload.withLock { first in if first.map({ error.replication < $0.replication }) ?? true { first = error } }
+          return
+        }
         let done = finished.add(1, ordering: .relaxed).newValue
         progress?(done)
       }
     }
+    if let first = overload.withLock({ $0 }) { throw first }
     return RunResult(experiment: self, replications: results.withLock { $0.map { $0! } })
   }
 }

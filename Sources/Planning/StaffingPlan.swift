@@ -110,7 +110,7 @@ extension StaffingSearch {
           final.groups[g] = plan.staffing(scenario.groups[g], intervalLength: scenario.intervalLength)
           shifts.append(GroupShiftPlan(group: g, requirement: requirement[g]!, plan: plan))
         }
-        result = Experiment(scenario: final, seed: seed).run(replications: options.replications, threads: options.threads)
+        result = try Experiment(scenario: final, seed: seed).run(replications: options.replications, threads: options.threads)
         let missed = significant(result)
         guard !missed.isEmpty, repairs < 2 else { break }
         var raised = false
@@ -128,8 +128,8 @@ extension StaffingSearch {
         repairs += 1
       }
     }
-    let erlangResult = simulate(erlang.perGroup, seed: seed)
-    let values = marginal ? marginalValues(of: outcome.staffing, base: outcome.verification, seed: seed) : []
+    let erlangResult = try simulate(erlang.perGroup, seed: seed)
+    let values = marginal ? try marginalValues(of: outcome.staffing, base: outcome.verification, seed: seed) : []
     return StaffingPlan(
       search: self, outcome: outcome, erlangResult: erlangResult, shifts: shifts, scenario: final, result: result,
       misses: scenario.targets.check(result).filter { !$0.met }, significantMisses: significant(result),
@@ -140,7 +140,7 @@ extension StaffingSearch {
   /// The marginal value of one more agent in every interval of every group, against `base` (the
   /// plan's result on `seed`). Two simulations per group: one agent more in every even interval,
   /// then in every odd one, so that each interval's neighbours keep the plan's staffing.
-  public func marginalValues(of staffing: [[Int]], base: RunResult, seed: UInt64) -> [MarginalValue] {
+  public func marginalValues(of staffing: [[Int]], base: RunResult, seed: UInt64) throws(StaffingSearchError) -> [MarginalValue] {
     let groups = scenario.agentGroups
     let (sl, asa, abandon): (Metric, Metric, Metric) = (.serviceLevel, .averageSpeedOfAnswer, .abandonRate)
     func intervalCost(_ replication: ReplicationResult, _ k: Int) -> Double? {
@@ -150,10 +150,10 @@ extension StaffingSearch {
     }
     var values: [MarginalValue] = []
     for g in groups.indices {
-      let runs = (0..<2).map { parity -> RunResult in
+      let runs = try (0..<2).map { parity throws(StaffingSearchError) -> RunResult in
         var plan = staffing
         for k in stride(from: parity, to: scenario.intervalCount, by: 2) { plan[g][k] += 1 }
-        return simulate(plan, seed: seed)
+        return try simulate(plan, seed: seed)
       }
       let types = groups[g].skills.map(\.type)
       for k in 0..<scenario.intervalCount {

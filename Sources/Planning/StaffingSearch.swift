@@ -11,6 +11,8 @@ public enum StaffingSearchError: Error, Hashable, Sendable, CustomStringConverti
   case erlang(type: String, error: StaffingError)
   /// The search ran out of simulation rounds with targets still missed.
   case roundLimit(rounds: Int, misses: Int)
+  /// A plan the search simulated overloaded the centre.
+  case overloaded(CentreOverload)
 
   public var description: String {
     switch self {
@@ -20,6 +22,7 @@ public enum StaffingSearchError: Error, Hashable, Sendable, CustomStringConverti
     case .erlang(let type, let error): "contact type '\(type)': \(error)"
     case .roundLimit(let rounds, let misses):
       "after \(rounds) simulation rounds \(misses) target\(misses == 1 ? " is" : "s are") still missed: raise --max-rounds, or check that the targets can be met"
+    case .overloaded(let overload): overload.description
     }
   }
 }
@@ -169,24 +172,30 @@ public struct StaffingSearch: Sendable {
   }
 
   /// Simulates a plan on seed `seed`.
-  public func simulate(_ staffing: [[Int]], seed: UInt64) -> RunResult {
-    Experiment(scenario: scenario(with: staffing), seed: seed).run(replications: options.replications, threads: options.threads)
+  /// - Throws: ``StaffingSearchError/overloaded(_:)`` when the plan overloads the centre.
+  public func simulate(_ staffing: [[Int]], seed: UInt64) throws(StaffingSearchError) -> RunResult {
+    do throws(CentreOverload) {
+      return try Experiment(scenario: scenario(with: staffing), seed: seed)
+        .run(replications: options.replications, threads: options.threads)
+    } catch {
+      throw .overloaded(error)
+    }
   }
 
   /// Runs the search.
   /// - Parameter log: Called after every step (for a progress line).
   /// - Throws: ``StaffingSearchError/roundLimit(rounds:misses:)`` when the add phase runs out of rounds.
   public func run(log: ((Step) -> Void)? = nil) throws(StaffingSearchError) -> Outcome {
-    var state = SearchState(search: self, log: log)
+    var state = try SearchState(search: self, log: log)
     try state.add()
-    state.remove()
+    try state.remove()
     var seed = options.seed
     var verification = state.base
     var misses: [TargetCheck] = []
     var significant: [TargetCheck] = []
     for round in 0...options.verificationRounds {
       seed &+= 1
-      verification = simulate(state.staffing, seed: seed)
+      verification = try simulate(state.staffing, seed: seed)
       let checks = scenario.targets.check(verification)
       misses = checks.filter { !$0.met }
       significant = scenario.targets.significantMisses(verification).filter { !state.unattainable.contains(.init($0)) }
@@ -222,12 +231,12 @@ struct SearchState {
   var intervalCount: Int { search.scenario.intervalCount }
   var groups: [AgentGroup] { search.scenario.agentGroups }
 
-  init(search: StaffingSearch, log: ((StaffingSearch.Step) -> Void)?) {
+  init(search: StaffingSearch, log: ((StaffingSearch.Step) -> Void)?) throws(StaffingSearchError) {
     self.search = search
     self.log = log
     staffing = search.erlang.perGroup
     seed = search.options.seed
-    base = search.simulate(staffing, seed: seed)
+    base = try search.simulate(staffing, seed: seed)
     checks = search.scenario.targets.check(base)
     rounds = 1
     record(.erlang, change: staffing.reduce(0) { $0 + $1.reduce(0, +) }, misses: checks.count { !$0.met }, simulations: 1)
@@ -240,9 +249,9 @@ struct SearchState {
     log?(step)
   }
 
-  mutating func evaluate(_ plan: [[Int]]) -> (RunResult, [TargetCheck]) {
+  mutating func evaluate(_ plan: [[Int]]) throws(StaffingSearchError) -> (RunResult, [TargetCheck]) {
     rounds += 1
-    let result = search.simulate(plan, seed: seed)
+    let result = try search.simulate(plan, seed: seed)
     return (result, effective(targets.check(result)))
   }
 
@@ -353,7 +362,7 @@ struct SearchState {
       for g in tried {
         var plan = staffing
         for (k, list) in candidates where list.count > 1 && list.contains(g) { plan[g][k] += step[k] }
-        let (result, trialChecks) = evaluate(plan)
+        let (result, trialChecks) = try evaluate(plan)
         simulations += 1
         // The same missed checks, judged on the trial.
         let missedKeys = Set(misses.map(CheckKey.init))
@@ -379,7 +388,7 @@ struct SearchState {
         }
       }
       let before = Dictionary(checks.filter { !$0.met }.map { (CheckKey($0), shortfall($0)) }) { a, _ in a }
-      (base, checks) = evaluate(staffing)
+      (base, checks) = try evaluate(staffing)
       for check in checks where !check.met {
         let key = CheckKey(check)
         guard let previous = before[key] else { continue }
@@ -416,13 +425,13 @@ struct SearchState {
   // MARK: Removing
 
   /// Removes slack, the most expensive group first (see ``StaffingSearch``).
-  mutating func remove() {
+  mutating func remove() throws(StaffingSearchError) {
     let end = rounds + search.options.maximumRounds
     let order = groups.indices.sorted { (-search.agentIntervalCost[$0], $0) < (-search.agentIntervalCost[$1], $1) }
     for (position, g) in order.enumerated() {
       // Each group gets an equal share of the rounds left, so the cheaper groups get their turn.
       let budget = rounds + (end - rounds) / (order.count - position)
-      if targets.scope == .interval { removeByInterval(g, until: budget) } else { removeForDay(g, until: budget) }
+      if targets.scope == .interval { try removeByInterval(g, until: budget) } else { try removeForDay(g, until: budget) }
     }
   }
 
@@ -434,7 +443,7 @@ struct SearchState {
   /// The intervals with a failing check.
   func failing(_ checks: [TargetCheck]) -> Set<Int> { Set(checks.filter { !$0.met }.compactMap(\.interval)) }
 
-  mutating func removeByInterval(_ g: Int, until budget: Int) {
+  mutating func removeByInterval(_ g: Int, until budget: Int) throws(StaffingSearchError) {
     var step = Array(repeating: 1, count: intervalCount)
     // A removal rejected only because the next interval failed gets two more tries before it is fixed.
     var chances = Array(repeating: 2, count: intervalCount)
@@ -452,7 +461,7 @@ struct SearchState {
       while !accepted.isEmpty && rounds < budget {
         var plan = staffing
         for k in accepted { plan[g][k] -= amount[k]! }
-        let (result, trialChecks) = evaluate(plan)
+        let (result, trialChecks) = try evaluate(plan)
         simulations += 1
         if trialChecks.allSatisfy(\.met) {
           kept = (plan, result, trialChecks)
@@ -508,7 +517,7 @@ struct SearchState {
     }
   }
 
-  mutating func removeForDay(_ g: Int, until budget: Int) {
+  mutating func removeForDay(_ g: Int, until budget: Int) throws(StaffingSearchError) {
     var fixed = Set<Int>()
     var size = Int.max   // the batch size to try: halved on a failure, doubled on a success
     while rounds < budget {
@@ -529,7 +538,7 @@ struct SearchState {
       size = min(size, order.count)
       var plan = staffing
       for k in order.prefix(size) { plan[g][k] -= 1 }
-      let (result, trialChecks) = evaluate(plan)
+      let (result, trialChecks) = try evaluate(plan)
       if trialChecks.allSatisfy(\.met) {
         staffing = plan
         (base, checks) = (result, trialChecks)

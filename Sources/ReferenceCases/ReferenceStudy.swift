@@ -27,8 +27,9 @@ public struct ReferenceStudy: Sendable {
 
   /// Runs the study's replications.
   /// - Parameter threads: ≥ 1; the result does not depend on it.
-  public func run(threads: Int = 2) -> RunResult {
-    Experiment(scenario: scenario, seed: seed).run(replications: replications, threads: threads)
+  /// - Throws: ``ContactCenterModel/CentreOverload`` if the study's centre overloads.
+  public func run(threads: Int = 2) throws(CentreOverload) -> RunResult {
+    try Experiment(scenario: scenario, seed: seed).run(replications: replications, threads: threads)
   }
 
   /// Each comparison judged by ``rule`` on `result` (a run of this study).

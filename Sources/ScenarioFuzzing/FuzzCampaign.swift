@@ -47,6 +47,8 @@ public enum FuzzOutcome: Hashable, Sendable {
   case refused
   /// Validated, and the short run completed with finite headline metrics.
   case ran
+  /// Validated, and the short run stopped cleanly on the overload limit (a typed error, not a trap).
+  case overloaded
   /// Validated, but a headline metric of the short run is NaN (which one).
   case nan(String)
   /// Refused with an error outside its file, in another file, or with no error at all.
@@ -54,7 +56,7 @@ public enum FuzzOutcome: Hashable, Sendable {
 
   public var isFailure: Bool {
     switch self {
-    case .refused, .ran: false
+    case .refused, .ran, .overloaded: false
     case .nan, .misplaced: true
     }
   }
@@ -190,7 +192,9 @@ public struct FuzzCampaign: Sendable {
   /// Two replications of the shortened scenario; `.nan` names the first headline metric (the
   /// centre's, a type's or a group's day) whose mean or interval is NaN.
   public func run(_ scenario: Scenario) -> FuzzOutcome {
-    let result = Experiment(scenario: shortened(scenario), seed: 1).run(replications: 2, threads: 1)
+    guard let result = try? Experiment(scenario: shortened(scenario), seed: 1).run(replications: 2, threads: 1) else {
+      return .overloaded   // `run` throws only CentreOverload
+    }
     func nan(_ kpis: KPIs, _ scope: String, _ names: [String]) -> String? {
       for (estimate, name) in zip(kpis.estimates, names) {
         guard let estimate else { continue }

@@ -15,8 +15,9 @@ public struct ScenarioFile: Sendable {
   public static let maximumBytes = 16 << 20
   /// Largest number of YAML values after aliases are expanded.
   public static let maximumNodes = 1_000_000
-  /// Largest expected number of arrivals in one replication (all types, busyness factor 1).
-  public static let maximumArrivals = 50_000_000.0
+  /// Largest bound on the expected contacts of one replication: arrivals (busyness factor 1) times
+  /// the contacts each may lead to (``ContactCenterModel/Scenario/contactsPerArrivalBound``).
+  public static let maximumContacts = 50_000_000.0
 
   /// Reads, parses and validates a scenario file.
   /// - Throws: ``ScenarioErrors`` listing every problem found, each at its line and column.
@@ -196,17 +197,11 @@ enum ScenarioParser {
                              reader: &reader)
     }
     guard let name, let hours, let interval, let intervalCount, let targets, reader.errors.isEmpty else { return nil }
-    let expectedArrivals = types.reduce(0) { $0 + $1.arrivalRates.reduce(0, +) * interval }
-    if expectedArrivals > ScenarioFile.maximumArrivals {
-      reader.fail(at: fields["contactTypes"], "contactTypes",
-                  expected: "at most \(Int(ScenarioFile.maximumArrivals)) expected arrivals per replication",
-                  found: "\(Int(expectedArrivals))")
-      return nil
-    }
     var scenario = Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
       clockStart: hours.start, contactTypes: types, groups: groups, routing: routing, surges: surges, costs: costRules)
     scenario.targets = targets
+    guard checkWork(scenario, contactTypes: fields["contactTypes"], typeNodes: typeNodes, reader: &reader) else { return nil }
     return scenario
   }
 

@@ -131,10 +131,10 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
   // The same replication five times; the fastest run is the one least disturbed by the machine.
   let clock = ContinuousClock()
   var best = Double.infinity
-  var result = experiment.replicate(0)
+  var result = withoutOverload { try experiment.replicate(0) }
   for _ in 0..<5 {
     let start = clock.now
-    result = experiment.replicate(0)
+    result = withoutOverload { try experiment.replicate(0) }
     let elapsed = clock.now - start
     best = min(best, seconds(elapsed))
   }
@@ -143,9 +143,9 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
   // allocations (streams, tables, counters) and the calendar's growth to its working size cancel.
   let short = Experiment(scenario: mmnScenario(agents: agents, erlangs: erlangs, arrivals: arrivals / 10), seed: 1)
   let beforeShort = ccsim_allocation_count()
-  let shortResult = short.replicate(0)
+  let shortResult = withoutOverload { try short.replicate(0) }
   let beforeFull = ccsim_allocation_count()
-  let fullResult = experiment.replicate(0)
+  let fullResult = withoutOverload { try experiment.replicate(0) }
   let afterFull = ccsim_allocation_count()
   let perEvent = (Double(afterFull - beforeFull) - Double(beforeFull - beforeShort))
     / Double(fullResult.events - shortResult.events)
@@ -178,7 +178,7 @@ func simulationWorkload(_ name: String, agents: Int, erlangs: Double, arrivals: 
 func compareWithC(program: String, json: Bool) {
   for (name, agents, erlangs, arrivals) in [("mmn-s", 50, 48.0, 1_000_000), ("mmn-l", 1_000, 980.0, 5_000_000)] {
     let experiment = Experiment(scenario: mmnScenario(agents: agents, erlangs: erlangs, arrivals: arrivals), seed: 1)
-    _ = experiment.replicate(0)   // warm-up
+    _ = withoutOverload { try experiment.replicate(0) }   // warm-up
     var ratios: [Double] = [], swiftRates: [Double] = [], cRates: [Double] = []
     for _ in 0..<5 {
       let process = Process()
@@ -200,7 +200,7 @@ func compareWithC(program: String, json: Bool) {
       }
       let clock = ContinuousClock()
       let start = clock.now
-      let result = experiment.replicate(0)
+      let result = withoutOverload { try experiment.replicate(0) }
       let swiftSeconds = seconds(clock.now - start)
       let swiftRate = Double(result.little.arrivals) / swiftSeconds, cRate = cArrivals / cSeconds
       swiftRates.append(swiftRate)
@@ -232,7 +232,7 @@ func replicationWorkload(json: Bool) {
   for _ in 0..<3 {
     for (slot, threads) in [1, 2].enumerated() {
       let start = clock.now
-      let result = experiment.run(replications: 16, threads: threads)
+      let result = withoutOverload { try experiment.run(replications: 16, threads: threads) }
       let elapsed = clock.now - start
       times[slot] = min(times[slot], seconds(elapsed))
       checksum += result.totals[.serviceLevel]!.mean
@@ -301,7 +301,7 @@ func multiSkillWorkload(json: Bool) {
   let experiment = Experiment(scenario: multiSkillScenario(), seed: 1)
   let clock = ContinuousClock()
   let start = clock.now
-  let result = experiment.run(replications: 30, threads: ProcessInfo.processInfo.activeProcessorCount)
+  let result = withoutOverload { try experiment.run(replications: 30, threads: ProcessInfo.processInfo.activeProcessorCount) }
   let elapsed = clock.now - start
   let runSeconds = seconds(elapsed)
   let arrivals = result.replications.reduce(0) { $0 + $1.little.arrivals }
@@ -389,7 +389,7 @@ func validationReport(referenceDirectory: String) {
         id: "calls", arrivalRates: [rate], handleTime: .exponential(mean: c.aht),
         patience: c.patience.map { .exponential(mean: $0) }, agents: [c.agents],
         serviceLevel: ServiceLevelRule(threshold: 20))])
-    let result = Experiment(scenario: scenario, seed: seed).run(replications: replications, threads: 2)
+    let result = withoutOverload { try Experiment(scenario: scenario, seed: seed).run(replications: replications, threads: 2) }
     print("## \(c.name)\n")
     print(String(format: "%.0f calls/h, AHT %.0f s, %d agents", c.perHour, c.aht, c.agents)
           + (c.patience.map { String(format: ", mean patience %.0f s", $0) } ?? "") + "\n")
@@ -487,7 +487,7 @@ func referenceSection(
           + "Parameters: `\(study.reference.params)`\n")
     print("| metric | ccsim | reference | simulated | 99% CI | allowed Δ | inside |" + (showsExact ? " exact |" : ""))
     print("|---|---|---:|---:|---:|---:|:---:|" + (showsExact ? "---:|" : ""))
-    for agreement in study.agreements(with: study.run(threads: 2)) {
+    for agreement in study.agreements(with: withoutOverload { try study.run(threads: 2) }) {
       let key = agreement.comparison.key
       let format = key.hasSuffix("_s") ? "%.3f s" : "%.4f"
       let number = { (value: Double?, absent: String) in value.map { String(format: format, $0) } ?? absent }
@@ -572,4 +572,10 @@ if let flag = arguments.firstIndex(of: "--workload") {
     try process.run()
     process.waitUntilExit()
   }
+}
+
+/// The result of a benchmark simulation; its scenarios are built to stay far from overload, so an
+/// overload is a mistake in the benchmark.
+func withoutOverload<Result>(_ body: () throws -> Result) -> Result {
+  do { return try body() } catch { fatalError("benchmark scenario overloaded: \(error)") }
 }

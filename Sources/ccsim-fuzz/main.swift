@@ -42,6 +42,7 @@ if let index = arguments.firstIndex(of: "--worker") {
     switch outcome {
     case .refused: write("done \(i) refused")
     case .ran: write("done \(i) ran")
+    case .overloaded: write("done \(i) overloaded")
     case .nan(let metric): write("done \(i) nan \(metric)")
     case .misplaced(let problem): write("done \(i) misplaced \(problem.replacingOccurrences(of: "\n", with: "\\n"))")
     }
@@ -59,7 +60,7 @@ guard arguments.count == 1, let total = Int(arguments[0]), total >= 0 else {
 try? FileManager.default.createDirectory(atPath: outText, withIntermediateDirectories: true)
 
 /// Counts over the campaign.
-var counts: [String: Int] = ["mutants": 0, "refused": 0, "validated": 0, "ran": 0, "traps": 0, "hangs": 0, "nans": 0, "misplaced": 0]
+var counts: [String: Int] = ["mutants": 0, "refused": 0, "validated": 0, "ran": 0, "overloaded": 0, "traps": 0, "hangs": 0, "nans": 0, "misplaced": 0]
 
 /// Writes a failing mutant and what is known of its cause to the output folder.
 @MainActor func keep(_ index: Int, kind: String, cause: String) {
@@ -113,6 +114,7 @@ var counts: [String: Int] = ["mutants": 0, "refused": 0, "validated": 0, "ran": 
     switch words[2] {
     case "refused": counts["refused"]! += 1
     case "ran": counts["validated"]! += 1; counts["ran"]! += 1
+    case "overloaded": counts["validated"]! += 1; counts["overloaded"]! += 1
     case "nan":
       counts["validated"]! += 1; counts["nans"]! += 1
       keep(index, kind: "nan", cause: "NaN in \(words.count > 3 ? words[3] : "?")")
@@ -200,7 +202,7 @@ while index < total {
 let seconds = Date().timeIntervalSince(started)
 write("""
   fuzzed \(counts["mutants"]!) mutants of \(targets.count) examples (seed \(seed)) in \(Int(seconds)) s:
-    refused \(counts["refused"]!), validated \(counts["validated"]!), ran \(counts["ran"]!)
+    refused \(counts["refused"]!), validated \(counts["validated"]!), ran \(counts["ran"]!), stopped as overloaded \(counts["overloaded"]!)
     traps \(counts["traps"]!), hangs \(counts["hangs"]!), NaNs \(counts["nans"]!), misplaced errors \(counts["misplaced"]!)
   failing inputs (if any) are in \(outText)
   """)

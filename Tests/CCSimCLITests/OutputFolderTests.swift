@@ -2,26 +2,6 @@ import Foundation
 import Testing
 @testable import CCSimCLI
 
-/// `ccsim arguments` as a child process, given up to `seconds` to finish (then killed): its exit
-/// status (nil when it had to be killed) and standard error.
-private func ccsim(_ arguments: [String], seconds: Double = 60) throws -> (status: Int32?, stderr: String) {
-  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
-  try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccsim not built next to the tests at \(binary.path)")
-  let process = Process()
-  process.executableURL = binary
-  process.arguments = arguments
-  let errors = Pipe()
-  process.standardError = errors
-  process.standardOutput = FileHandle.nullDevice
-  try process.run()
-  let deadline = Date().addingTimeInterval(seconds)
-  while process.isRunning && Date() < deadline { usleep(20_000) }
-  let finished = !process.isRunning
-  if !finished { process.terminate() }
-  process.waitUntilExit()
-  return (finished ? process.terminationStatus : nil, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-}
-
 /// Every command that writes a results folder checks `--out` before it simulates: one line naming
 /// the flag and what was found, status 2, nothing written.
 @Suite struct OutputFolderTests {

@@ -50,7 +50,7 @@ struct SweepCommandTests {
     var varied = file.scenario
     varied.contactTypes[0].arrivalRates = varied.contactTypes[0].arrivalRates.map { $0 * 1.1 }
     varied.contactTypes[0].agents = varied.contactTypes[0].agents!.map { $0 + 1 }
-    let result = Experiment(scenario: varied, seed: 1).run(replications: 4)
+    let result = try Experiment(scenario: varied, seed: 1).run(replications: 4)
     #expect(rows[8].prefix(4) == ["8", "110%", "2m", "+1"])
     #expect(rows[8][sl] == "\(result.totals[.serviceLevel]!.mean)")
   }

@@ -29,7 +29,7 @@ struct ChannelTests {
   /// A chat group whose agents hold one session at a time is a voice group: same customers, same
   /// numbers, to the last bit (the session bookkeeping takes another code path), also when the
   /// headcount drops and busy agents must leave.
-  @Test func chatWithConcurrencyOneIsVoice() {
+  @Test func chatWithConcurrencyOneIsVoice() throws {
     func scenario(_ channel: Channel) -> Scenario {
       let types = [channelType("a", channel, perHour: 150, patience: .exponential(mean: 120)),
                    channelType("b", .voice, perHour: 60, patience: .exponential(mean: 200))]
@@ -42,8 +42,8 @@ struct ChannelTests {
         contactTypes: types.map { var t = $0; t.arrivalRates = Array(repeating: t.arrivalRates[0], count: 4); return t },
         groups: [mixed, first], routing: RoutingPolicy(contactSide: .longestIdle, agentSide: .preference))
     }
-    let voice = Experiment(scenario: scenario(.voice), seed: 11).run(replications: 6, threads: 2)
-    let chat = Experiment(scenario: scenario(.chat), seed: 11).run(replications: 6, threads: 2)
+    let voice = try Experiment(scenario: scenario(.voice), seed: 11).run(replications: 6, threads: 2)
+    let chat = try Experiment(scenario: scenario(.chat), seed: 11).run(replications: 6, threads: 2)
     for (v, c) in zip(voice.replications, chat.replications) {
       #expect(v.types == c.types)
       #expect(v.intervals == c.intervals)
@@ -64,7 +64,7 @@ struct ChannelTests {
     let scenario = Scenario(
       name: "mmnk", intervalLength: 100_000 / (perHour / 3600), intervalCount: 1, study: .steadyState(warmUp: 20 * handle),
       contactTypes: [chat], groups: [group("chat", [0], agents: agents, concurrency: Concurrency(limit: k))])
-    let result = Experiment(scenario: scenario, seed: 2026_11_23).run(replications: 20, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 2026_11_23).run(replications: 20, threads: 2)
     let theory = ErlangC(Workload(arrivalsPerHour: perHour, meanHandleSeconds: handle), agents: agents * k)
     let exactValues: [(Metric, Double)] = [
       (.serviceLevel, theory.serviceLevel(within: 60)), (.waitProbability, theory.waitProbability),
@@ -93,7 +93,7 @@ struct ChannelTests {
     let scenario = Scenario(
       name: "stretch", intervalLength: 4 * 3600, intervalCount: 1, contactTypes: [chat],
       groups: [group("chat", [0], agents: 1, concurrency: Concurrency(limit: 2, stretch: [1, 2]))])
-    let result = Experiment(scenario: scenario, seed: 5).run(replications: 4)
+    let result = try Experiment(scenario: scenario, seed: 5).run(replications: 4)
     for replication in result.replications {
       let answered = try #require(replication.types[0][.answered])
       let aht = try #require(replication.types[0][.averageHandleTime])
@@ -112,7 +112,7 @@ struct ChannelTests {
     var team = AgentGroup(id: "chat", skills: [Skill(type: 0)], agents: [10, 5])
     team.concurrency = Concurrency(limit: 3)
     let scenario = Scenario(name: "wind-down", intervalLength: 3600, intervalCount: 2, contactTypes: [chat], groups: [team])
-    let result = Experiment(scenario: scenario, seed: 8).run(replications: 3)
+    let result = try Experiment(scenario: scenario, seed: 8).run(replications: 3)
     for replication in result.replications {
       #expect(replication.groupIntervals[0].map { $0[.handled] } == [180, 90])
     }
@@ -127,7 +127,7 @@ struct ChannelTests {
     email.openingBacklog = OpeningBacklog(count: 12, age: .deterministic(value: 2 * 3600))
     let scenario = Scenario(name: "email", intervalLength: 3600, intervalCount: 8, contactTypes: [email],
                             groups: [group("back-office", [0], agents: 1, intervals: 8)])
-    let result = Experiment(scenario: scenario, seed: 1).run(replications: 2)
+    let result = try Experiment(scenario: scenario, seed: 1).run(replications: 2)
     let day = result.replications[0].types[0]
     func value(_ metric: Metric) -> Double? { day[metric] }
     #expect(value(.offered) == 12 && value(.carriedIn) == 12)
@@ -149,12 +149,12 @@ struct ChannelTests {
 
   /// Arriving email keeps the books balanced: offered = answered + carried over, per interval of
   /// arrival, and the backlog at close is what was carried over from the day's intervals.
-  @Test func emailIsConservedAndCarriedOver() {
+  @Test func emailIsConservedAndCarriedOver() throws {
     let email = channelType("email", .email, perHour: 40, handle: .lognormal(mean: 420, cv: 0.6), threshold: 4 * 3600,
                             intervals: 8)
     let scenario = Scenario(name: "email", intervalLength: 3600, intervalCount: 8, contactTypes: [email],
                             groups: [group("back-office", [0], agents: 4, intervals: 8)])
-    let result = Experiment(scenario: scenario, seed: 3).run(replications: 10, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 3).run(replications: 10, threads: 2)
     for replication in result.replications {
       for values in replication.intervals[0] + [replication.types[0]] {
         #expect(values[.offered]! == values[.answered]! + values[.carriedOver]!)
@@ -177,16 +177,16 @@ struct ChannelTests {
       return Scenario(name: "blend", intervalLength: 3600, intervalCount: 8, contactTypes: [calls, email],
                       groups: [group("team", [0, 1], agents: 6, intervals: 8, blending: blending)])
     }
-    let plain = Experiment(scenario: scenario(callsPerHour: 0, blending: nil), seed: 9).run(replications: 6)
-    let blendedIdle = Experiment(scenario: scenario(callsPerHour: 0, blending: Blending()), seed: 9).run(replications: 6)
+    let plain = try Experiment(scenario: scenario(callsPerHour: 0, blending: nil), seed: 9).run(replications: 6)
+    let blendedIdle = try Experiment(scenario: scenario(callsPerHour: 0, blending: Blending()), seed: 9).run(replications: 6)
     #expect(plain.replications.map(\.types) == blendedIdle.replications.map(\.types))
 
-    let reserved = Experiment(scenario: scenario(callsPerHour: 60, blending: Blending(reserve: 6)), seed: 9)
+    let reserved = try Experiment(scenario: scenario(callsPerHour: 60, blending: Blending(reserve: 6)), seed: 9)
       .run(replications: 6)
     #expect(reserved.types[1][.answered]!.mean == 0 && reserved.types[0][.answered]!.mean > 300)
 
-    let unblended = Experiment(scenario: scenario(callsPerHour: 75, blending: nil), seed: 9).run(replications: 20, threads: 2)
-    let blended = Experiment(scenario: scenario(callsPerHour: 75, blending: Blending()), seed: 9)
+    let unblended = try Experiment(scenario: scenario(callsPerHour: 75, blending: nil), seed: 9).run(replications: 20, threads: 2)
+    let blended = try Experiment(scenario: scenario(callsPerHour: 75, blending: Blending()), seed: 9)
       .run(replications: 20, threads: 2)
     let callsWait = (try #require(unblended.types[0][.averageSpeedOfAnswer]), try #require(blended.types[0][.averageSpeedOfAnswer]))
     let emailWait = (try #require(unblended.types[1][.averageSpeedOfAnswer]), try #require(blended.types[1][.averageSpeedOfAnswer]))
@@ -195,14 +195,14 @@ struct ChannelTests {
   }
 
   /// Results by channel add up their types.
-  @Test func resultsByChannelAddUpTheirTypes() {
+  @Test func resultsByChannelAddUpTheirTypes() throws {
     let types = [channelType("calls", .voice, perHour: 60, patience: .exponential(mean: 200), intervals: 2),
                  channelType("chat", .chat, perHour: 90, patience: .exponential(mean: 300), intervals: 2),
                  channelType("tickets", .ticket, perHour: 20, threshold: 3600, intervals: 2),
                  channelType("social", .social, perHour: 10, threshold: 3600, intervals: 2)]
     let scenario = Scenario(name: "channels", intervalLength: 3600, intervalCount: 2, contactTypes: types,
                             groups: [group("all", [0, 1, 2, 3], agents: 10, intervals: 2, concurrency: Concurrency(limit: 2))])
-    let result = Experiment(scenario: scenario, seed: 4).run(replications: 3)
+    let result = try Experiment(scenario: scenario, seed: 4).run(replications: 3)
     #expect(result.channelNames == [.voice, .chat, .ticket, .social])
     for replication in result.replications {
       for (c, t) in [(0, 0), (1, 1), (2, 2), (3, 3)] {

@@ -7,7 +7,7 @@ struct CostTests {
   /// (Σ agents × interval) grossed up for shrinkage plus the overtime worked; the staff cost prices
   /// them, overtime at its premium; contact costs price answered and abandoned contacts and the
   /// minutes callers spent on the line.
-  @Test func costsFollowFromHeadcountsAndCounts() {
+  @Test func costsFollowFromHeadcountsAndCounts() throws {
     let agents = [12, 15, 9, 6]
     let prices = ContactCosts(perAnswered: 0.5, telephonyPerMinute: 0.02, perAbandoned: 5, perContained: 0.25)
     var type = ContactType(
@@ -18,7 +18,7 @@ struct CostTests {
     type.shrinkage = 0.25
     let scenario = Scenario(name: "costs", intervalLength: 3600, intervalCount: 4, contactTypes: [type],
                             costs: CostRules(currency: "EUR", overtimeFactor: 1.5))
-    let result = Experiment(scenario: scenario, seed: 11).run(replications: 8, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 11).run(replications: 8, threads: 2)
     let plannedHours = Double(agents.reduce(0, +))
     for replication in result.replications {
       let group = replication.groups[0], calls = replication.types[0]
@@ -42,7 +42,7 @@ struct CostTests {
 
   /// A type served by shared groups has no staff cost of its own (as for occupancy); the centre's
   /// staff cost is the groups' sum.
-  @Test func sharedGroupsCarryTheStaffCost() {
+  @Test func sharedGroupsCarryTheStaffCost() throws {
     let types = ["a", "b"].map {
       ContactType(id: $0, arrivalRates: [100.0 / 3600], handleTime: .exponential(mean: 240), patience: nil,
                   serviceLevel: ServiceLevelRule(threshold: 20))
@@ -50,7 +50,7 @@ struct CostTests {
     let groups = [AgentGroup(id: "both", skills: [Skill(type: 0), Skill(type: 1)], agents: [20], hourlyCost: 25),
                   AgentGroup(id: "b-only", skills: [Skill(type: 1)], agents: [3], hourlyCost: 40, shrinkage: 0.2)]
     let scenario = Scenario(name: "shared", intervalLength: 4 * 3600, intervalCount: 1, contactTypes: types, groups: groups)
-    let replication = Experiment(scenario: scenario, seed: 2).replicate(0)
+    let replication = try Experiment(scenario: scenario, seed: 2).replicate(0)
     #expect(replication.types[0][.staffCost] == nil)
     #expect(replication.types[0][.costPerResolved] == nil)
     let groupCosts = replication.groups.map { $0[.cost]! }

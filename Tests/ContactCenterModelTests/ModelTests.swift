@@ -28,8 +28,8 @@ struct ModelTests {
   /// sum of handle times. Both sides are computed independently (one from the clock, one from
   /// contacts), so a bookkeeping error in either breaks the equality.
   @Test(arguments: 0..<5)
-  func littlesLawHoldsOnEveryRun(replication: Int) {
-    let result = Experiment(scenario: hotlineDay(), seed: 7).replicate(replication)
+  func littlesLawHoldsOnEveryRun(replication: Int) throws {
+    let result = try Experiment(scenario: hotlineDay(), seed: 7).replicate(replication)
     let little = result.little
     #expect(little.arrivals > 1_000)
     #expect(abs(little.queueArea - little.sumOfWaits) <= 1e-9 * little.sumOfWaits)
@@ -38,8 +38,8 @@ struct ModelTests {
   }
 
   /// offered = answered + abandoned + unserved in every interval of every replication.
-  @Test func contactsAreConservedPerInterval() {
-    let result = Experiment(scenario: hotlineDay(), seed: 11).run(replications: 4)
+  @Test func contactsAreConservedPerInterval() throws {
+    let result = try Experiment(scenario: hotlineDay(), seed: 11).run(replications: 4)
     for replication in result.replications {
       for row in replication.intervals[0] {
         let offered = row[.offered]!, answered = row[.answered]!
@@ -50,28 +50,28 @@ struct ModelTests {
     }
   }
 
-  @Test func sameSeedGivesTheSameResultOnAnyNumberOfThreads() {
+  @Test func sameSeedGivesTheSameResultOnAnyNumberOfThreads() throws {
     let experiment = Experiment(scenario: hotlineDay(busynessCV: 0.1), seed: 99)
-    let one = experiment.run(replications: 6, threads: 1)
-    let two = experiment.run(replications: 6, threads: 2)
-    let three = experiment.run(replications: 6, threads: 3)
+    let one = try experiment.run(replications: 6, threads: 1)
+    let two = try experiment.run(replications: 6, threads: 2)
+    let three = try experiment.run(replications: 6, threads: 3)
     #expect(one == two)
     #expect(one == three)
-    let other = Experiment(scenario: hotlineDay(busynessCV: 0.1), seed: 100).run(replications: 6)
+    let other = try Experiment(scenario: hotlineDay(busynessCV: 0.1), seed: 100).run(replications: 6)
     #expect(other != one)
   }
 
   /// A 15-minute spike of ten times the volume between quiet intervals: the non-homogeneous
   /// Poisson process must deliver its expected count in every interval. Mean offered per interval
   /// over 200 replications within 4 standard errors of rate × length (Poisson: variance = mean).
-  @Test func arrivalsFollowThePiecewiseRateWithoutSkippingShortPeaks() {
+  @Test func arrivalsFollowThePiecewiseRateWithoutSkippingShortPeaks() throws {
     let volumes: [Double] = [20, 20, 200, 20, 0, 35]
     let scenario = Scenario(
       name: "spike", intervalLength: 900, intervalCount: volumes.count,
       contactTypes: [ContactType(
         id: "calls", arrivalRates: volumes.map { $0 / 900 }, handleTime: .exponential(mean: 60), patience: nil,
         agents: [5, 5, 5, 5, 5, 5], serviceLevel: ServiceLevelRule(threshold: 20))])
-    let result = Experiment(scenario: scenario, seed: 3).run(replications: 200, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 3).run(replications: 200, threads: 2)
     for (k, volume) in volumes.enumerated() {
       let estimate = result.intervals[0][k][.offered]!
       let standardError = (volume / 200).squareRoot()
@@ -82,9 +82,9 @@ struct ModelTests {
   /// With a gamma busyness factor of CV c, a day's volume Λ·G has variance Λ + Λ²c² (Poisson noise
   /// plus the factor's): over-dispersed. Checked on 400 replications within 25% (the sample
   /// variance of 400 draws has a relative standard error of about 8% here).
-  @Test func busynessFactorOverDispersesDailyVolume() {
+  @Test func busynessFactorOverDispersesDailyVolume() throws {
     let scenario = hotlineDay(busynessCV: 0.15)
-    let result = Experiment(scenario: scenario, seed: 5).run(replications: 400, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 5).run(replications: 400, threads: 2)
     let expected = scenario.contactTypes[0].arrivalRates.reduce(0, +) * 900
     var tally = Tally()
     for replication in result.replications { tally.add(Double(replication.little.arrivals)) }
@@ -102,7 +102,7 @@ struct ModelTests {
       contactTypes: [ContactType(
         id: "calls", arrivalRates: [20 / 900, 20 / 900], handleTime: .deterministic(value: 30), patience: nil,
         agents: [0, 10], serviceLevel: ServiceLevelRule(threshold: 20))])
-    let result = Experiment(scenario: scenario, seed: 1).replicate(0)
+    let result = try Experiment(scenario: scenario, seed: 1).replicate(0)
     let first = result.intervals[0][0]
     #expect(first[.waitProbability]! == 1)
     #expect(first[.serviceLevel]! == 0)
@@ -116,7 +116,7 @@ struct ModelTests {
 
   /// Agents leaving at an interval's end finish the contact in hand: with one long contact in
   /// service when the headcount drops to zero, the interval's staffed time includes that overtime.
-  @Test func agentsFinishTheContactInHandBeforeLeaving() {
+  @Test func agentsFinishTheContactInHandBeforeLeaving() throws {
     let scenario = Scenario(
       name: "overtime", intervalLength: 900, intervalCount: 2,
       contactTypes: [ContactType(
@@ -124,7 +124,7 @@ struct ModelTests {
         agents: [1, 0], serviceLevel: ServiceLevelRule(threshold: 20))])
     let experiment = Experiment(scenario: scenario, seed: 2)
     for replication in 0..<20 {
-      let result = experiment.replicate(replication)
+      let result = try experiment.replicate(replication)
       let little = result.little
       // Every contact is either answered by the one agent or still unserved; none abandon.
       #expect(little.arrivals == little.answered + little.unserved)

@@ -14,9 +14,9 @@ func referenceCases(_ file: String) -> [ReferenceCase] {
 /// Runs a reference study (the same one `Docs/validation.md` reports) and expects every metric to
 /// pass its file's tolerance rule.
 @discardableResult
-func expectAgreement(_ study: ReferenceStudy, sourceLocation: SourceLocation = #_sourceLocation) -> RunResult {
+func expectAgreement(_ study: ReferenceStudy, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
   #expect(!study.comparisons.isEmpty, sourceLocation: sourceLocation)
-  let result = study.run()
+  let result = try study.run()
   for agreement in study.agreements(with: result) {
     #expect(agreement.isInside, "\(agreement)", sourceLocation: sourceLocation)
   }
@@ -29,14 +29,14 @@ func expectAgreement(_ study: ReferenceStudy, sourceLocation: SourceLocation = #
 struct MultiSkillTests {
   /// The N-design of `sim_ndesign.json` against the reference simulation (4σ rule).
   @Test(arguments: referenceCases("sim_ndesign.json"))
-  func nDesignAgreesWithTheReferenceSimulation(reference: ReferenceCase) {
-    expectAgreement(.nDesign(reference))
+  func nDesignAgreesWithTheReferenceSimulation(reference: ReferenceCase) throws {
+    try expectAgreement(.nDesign(reference))
   }
 
   /// The two-tier escalation of `sim_escalation.json` against the reference simulation (4σ rule).
   @Test(arguments: referenceCases("sim_escalation.json"))
-  func escalationAgreesWithTheReferenceSimulation(reference: ReferenceCase) {
-    expectAgreement(.escalation(reference))
+  func escalationAgreesWithTheReferenceSimulation(reference: ReferenceCase) throws {
+    try expectAgreement(.escalation(reference))
   }
 
   /// Non-preemptive priority in M/M/c (`priority.json`, exact): each class's mean wait and P(wait)
@@ -44,7 +44,7 @@ struct MultiSkillTests {
   @Test(arguments: referenceCases("priority.json").filter { ReferenceStudy.priorityCaseIDs.contains($0.id) })
   func priorityClassesAgreeWithTheory(reference: ReferenceCase) throws {
     let study = ReferenceStudy.priority(reference)
-    let result = expectAgreement(study)
+    let result = try expectAgreement(study)
     let classes = study.scenario.contactTypes.count
     for k in 0..<classes {
       let exact = try #require(reference.expected("mean_wait_class\(k + 1)_s"))
@@ -60,7 +60,7 @@ struct MultiSkillTests {
 struct MultiSkillIdentityTests {
   /// A multi-skill group whose second skill never sees a contact behaves exactly like the
   /// dedicated single-skill group: same seed, byte-identical results for the served type.
-  @Test func aMultiSkillCaseReducedToOneSkillIsTheSingleSkillCase() {
+  @Test func aMultiSkillCaseReducedToOneSkillIsTheSingleSkillCase() throws {
     let single = hotlineDay()
     var multi = single
     let support = single.contactTypes[0]
@@ -69,8 +69,8 @@ struct MultiSkillIdentityTests {
       id: "silent", arrivalRates: Array(repeating: 0, count: single.intervalCount),
       handleTime: .exponential(mean: 60), patience: nil, serviceLevel: ServiceLevelRule(threshold: 20)))
     multi.groups = [AgentGroup(id: "support", skills: [Skill(type: 1), Skill(type: 0)], agents: support.agents!)]
-    let a = Experiment(scenario: single, seed: 5).run(replications: 4)
-    let b = Experiment(scenario: multi, seed: 5).run(replications: 4)
+    let a = try Experiment(scenario: single, seed: 5).run(replications: 4)
+    let b = try Experiment(scenario: multi, seed: 5).run(replications: 4)
     // Agent time (and so staff cost) belongs to a type only with a dedicated group.
     let agentTime: Set<Metric> = [.occupancy, .agentHours, .staffCost, .totalCost, .costPerResolved]
     for metric in Metric.allCases where !agentTime.contains(metric) {
@@ -83,7 +83,7 @@ struct MultiSkillIdentityTests {
   /// Little's law per queue and per group, conservation per type and per escalation flow, on a
   /// day with two tiers, a back office, transfer times and shared agents.
   @Test(arguments: 0..<4)
-  func flowsAreConservedAndLittlesLawHoldsPerQueue(replication: Int) {
+  func flowsAreConservedAndLittlesLawHoldsPerQueue(replication: Int) throws {
     let n = 32
     let rate = (0..<n).map { k in (40 + 30 * sin(Double(k) / 5)) / 900 }
     let types = [
@@ -105,7 +105,7 @@ struct MultiSkillIdentityTests {
                    agents: Array(repeating: 6, count: n)),
         AgentGroup(id: "bo", skills: [Skill(type: 2, handleTimeFactor: 0.9)], agents: Array(repeating: 3, count: n)),
       ])
-    let result = Experiment(scenario: scenario, seed: 17).replicate(replication)
+    let result = try Experiment(scenario: scenario, seed: 17).replicate(replication)
     for (t, queue) in result.queues.enumerated() {
       #expect(queue.arrivals > 100, "\(types[t].id)")
       #expect(abs(queue.queueArea - queue.sumOfWaits) <= 1e-9 * max(queue.sumOfWaits, 1), "\(types[t].id)")

@@ -50,10 +50,10 @@ private func expectConservation(_ result: RunResult, sourceLocation: SourceLocat
 struct RecontactTests {
   /// Self-service takes its share, and the customers are the same ones whatever the share (its draws
   /// come from their own stream): a planner's "what if a bot contained 30%" compares like with like.
-  @Test func containmentTakesItsShareOfTheSameCustomers() {
+  @Test func containmentTakesItsShareOfTheSameCustomers() throws {
     let seed: UInt64 = 2026_11_23
-    let without = Experiment(scenario: dayScenario(callType(agents: 18)), seed: seed).run(replications: 20, threads: 2)
-    let with = Experiment(scenario: dayScenario(callType(agents: 18, containment: 0.3)), seed: seed)
+    let without = try Experiment(scenario: dayScenario(callType(agents: 18)), seed: seed).run(replications: 20, threads: 2)
+    let with = try Experiment(scenario: dayScenario(callType(agents: 18, containment: 0.3)), seed: seed)
       .run(replications: 20, threads: 2)
     for (a, b) in zip(without.replications, with.replications) {
       #expect(a.types[0][.offered] == b.types[0][.offered])
@@ -66,11 +66,11 @@ struct RecontactTests {
 
   /// Callers who abandon try again with the scenario's probability; the new attempts are counted as
   /// retrials in `offered`, and the first attempts are the same customers as without retrials.
-  @Test func abandonedCallersRetryWithTheirProbability() {
+  @Test func abandonedCallersRetryWithTheirProbability() throws {
     let seed: UInt64 = 7
     let retrial = Recontact(probability: 0.6, delay: .exponential(mean: 300))
-    let without = Experiment(scenario: dayScenario(callType(agents: 14)), seed: seed).run(replications: 20, threads: 2)
-    let with = Experiment(scenario: dayScenario(callType(agents: 14, retrial: retrial)), seed: seed)
+    let without = try Experiment(scenario: dayScenario(callType(agents: 14)), seed: seed).run(replications: 20, threads: 2)
+    let with = try Experiment(scenario: dayScenario(callType(agents: 14, retrial: retrial)), seed: seed)
       .run(replications: 20, threads: 2)
     for (a, b) in zip(without.replications, with.replications) {
       #expect(a.types[0][.offered]! == b.types[0][.offered]! - b.types[0][.retrials]!)
@@ -88,10 +88,10 @@ struct RecontactTests {
   /// with probability r, so FCR = 0.7; a problem takes 1/r contacts on average, so the share of
   /// contacts that are repeats is 1 − r = 0.3 — less the few repeats the close cuts off (about
   /// 0.3 · 60 s ÷ 8 h, 0.06% here), which the tolerance allows for.
-  @Test func repeatsGiveFirstContactResolutionAndRepeatRate() {
+  @Test func repeatsGiveFirstContactResolutionAndRepeatRate() throws {
     let repeats = Recontact(probability: 1, delay: .exponential(mean: 60))
     let scenario = dayScenario(callType(agents: 40, patience: nil, resolution: 0.7, repeats: repeats))
-    let result = Experiment(scenario: scenario, seed: 99).run(replications: 20, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 99).run(replications: 20, threads: 2)
     for replication in result.replications {
       let values = replication.types[0]
       // Probability 1: every unresolved contact comes back, within the day or after it.
@@ -108,12 +108,12 @@ struct RecontactTests {
 
   /// Repeats on another channel: every unresolved contact of the first type comes back as the
   /// second, which counts them as its repeats (flow conservation between the two).
-  @Test func repeatsCanComeBackAsAnotherType() {
+  @Test func repeatsCanComeBackAsAnotherType() throws {
     let repeats = Recontact(probability: 1, delay: .exponential(mean: 600), type: 1)
     let scenario = dayScenario(
       callType(id: "voice", agents: 30, resolution: 0.6, repeats: repeats),
       callType(id: "chat", perHour: 0, agents: 12, patience: nil))
-    let result = Experiment(scenario: scenario, seed: 5).run(replications: 10, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 5).run(replications: 10, threads: 2)
     for replication in result.replications {
       let voice = replication.types[0], chat = replication.types[1]
       #expect(voice[.repeats] == 0)
@@ -133,7 +133,7 @@ struct SurgeTests {
   /// the same arrivals as without the surge. (Seed 4: on the Philox streams seed 3 puts the fully
   /// surged hour 4.07σ high; the same eight z-scores over 40 other seeds have mean 0.02 and
   /// variance 0.88, so that was chance, not bias.)
-  @Test func aSurgeMultipliesTheRateInsideItsWindowOnly() {
+  @Test func aSurgeMultipliesTheRateInsideItsWindowOnly() throws {
     func scenario(surges: [Surge]) -> Scenario {
       let types = ["web", "phone"].map {
         ContactType(id: $0, arrivalRates: Array(repeating: 100.0 / 3600, count: 4), handleTime: .exponential(mean: 60),
@@ -141,9 +141,9 @@ struct SurgeTests {
       }
       return Scenario(name: "surge", intervalLength: 3600, intervalCount: 4, contactTypes: types, surges: surges)
     }
-    let surged = Experiment(scenario: scenario(surges: [Surge(start: 5400, end: 10_800, factor: 2, types: [0])]), seed: 4)
+    let surged = try Experiment(scenario: scenario(surges: [Surge(start: 5400, end: 10_800, factor: 2, types: [0])]), seed: 4)
       .run(replications: 400, threads: 2)
-    let plain = Experiment(scenario: scenario(surges: []), seed: 4).run(replications: 400, threads: 2)
+    let plain = try Experiment(scenario: scenario(surges: []), seed: 4).run(replications: 400, threads: 2)
     for (k, expected) in [100.0, 150, 200, 100].enumerated() {
       let mean = surged.replications.reduce(0) { $0 + $1.intervals[0][k][.offered]! } / 400
       #expect(abs(mean - expected) <= 4 * (expected / 400).squareRoot(), "interval \(k): \(mean) vs \(expected)")
@@ -165,8 +165,8 @@ struct CallbackTests {
 
   /// Offered to every queued caller (threshold 0) and always taken: nobody abandons, every queued
   /// contact is a callback, and callers waiting for a callback are not charged telephony minutes.
-  @Test func everyQueuedCallerCanTakeACallback() {
-    let result = Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 1)), seed: 4).run(replications: 10, threads: 2)
+  @Test func everyQueuedCallerCanTakeACallback() throws {
+    let result = try Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 1)), seed: 4).run(replications: 10, threads: 2)
     for replication in result.replications {
       let v = replication.types[0]
       func m(_ metric: Metric) -> Double { v[metric]! }
@@ -179,16 +179,16 @@ struct CallbackTests {
   }
 
   /// Taken by half of those offered: a binomial share of the queued callers (4σ).
-  @Test func aShareOfCallersTakeTheCallback() {
-    let result = Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 0.5)), seed: 8).run(replications: 20, threads: 2)
+  @Test func aShareOfCallersTakeTheCallback() throws {
+    let result = try Experiment(scenario: scenario(CallbackOffer(threshold: 0, share: 0.5)), seed: 8).run(replications: 20, threads: 2)
     let queued = result.replications.reduce(0.0) { $0 + $1.types[0][.waitProbability]! * $1.types[0][.offered]! }
     expectBinomial("callbacks", successes: total(result, 0, .callbacks), trials: queued, probability: 0.5)
   }
 
   /// With a threshold no expected wait reaches, nothing changes: the same numbers as without the offer.
-  @Test func aThresholdNobodyReachesChangesNothing() {
-    let plain = Experiment(scenario: scenario(nil), seed: 6).run(replications: 4)
-    let offered = Experiment(scenario: scenario(CallbackOffer(threshold: 36_000, share: 1)), seed: 6).run(replications: 4)
+  @Test func aThresholdNobodyReachesChangesNothing() throws {
+    let plain = try Experiment(scenario: scenario(nil), seed: 6).run(replications: 4)
+    let offered = try Experiment(scenario: scenario(CallbackOffer(threshold: 36_000, share: 1)), seed: 6).run(replications: 4)
     #expect(plain.replications == offered.replications)
   }
 }

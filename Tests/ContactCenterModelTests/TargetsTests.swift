@@ -35,7 +35,7 @@ struct TargetsTests {
   /// Checks against a run: per interval one check per defined interval and target, per day one per
   /// type; the M/M/n service level sits at the exact Erlang C value, so a target just below it is
   /// met by the mean and one far above it is missed.
-  @Test func checksFollowTheScopeAndTheTargets() {
+  @Test func checksFollowTheScopeAndTheTargets() throws {
     let rate = 200.0 / 3600
     var scenario = Scenario(
       name: "two-intervals", intervalLength: 3600, intervalCount: 2,
@@ -43,7 +43,7 @@ struct TargetsTests {
                                  agents: [12, 12], serviceLevel: ServiceLevelRule(threshold: 20))])
     scenario.targets = Targets(types: [TypeTargets(serviceLevel: 0.5, averageSpeedOfAnswer: 3600)], maximumOccupancy: [0.99],
                                scope: .interval, assurance: .mean)
-    let result = Experiment(scenario: scenario, seed: 2).run(replications: 4)
+    let result = try Experiment(scenario: scenario, seed: 2).run(replications: 4)
     let checks = scenario.targets.check(result)
     // The second interval has no arrivals: SL and ASA are undefined there, occupancy is defined in both.
     #expect(checks.filter { $0.subject == .type(0) }.map(\.interval) == [0, 0])

@@ -71,7 +71,7 @@ struct ValidationTests {
     let scenario = steadyState(
       arrivalsPerHour: reference.arrivalsPerHour, aht: reference.aht, agents: reference.agents,
       patience: reference.patience)
-    let result = Experiment(scenario: scenario, seed: 20_261_123).run(replications: 20, threads: 2)
+    let result = try Experiment(scenario: scenario, seed: 20_261_123).run(replications: 20, threads: 2)
     var comparisons = [
       Comparison(metric: .serviceLevel, exact: reference.serviceLevel20, maximumHalfWidth: 0.01),
       Comparison(metric: .waitProbability, exact: reference.pWait, maximumHalfWidth: 0.01),

@@ -32,9 +32,9 @@ struct ComparisonTests {
 
   /// A plan compared with itself: every replication is the same, so every difference is exactly
   /// 0 with a half-width of 0, and nothing is significant.
-  @Test func aPlanComparedWithItselfDiffersByExactlyZero() {
-    let result = Experiment(scenario: mmn(agents: 11), seed: 5).run(replications: 8, threads: 2)
-    let again = Experiment(scenario: mmn(agents: 11), seed: 5).run(replications: 8, threads: 1)
+  @Test func aPlanComparedWithItselfDiffersByExactlyZero() throws {
+    let result = try Experiment(scenario: mmn(agents: 11), seed: 5).run(replications: 8, threads: 2)
+    let again = try Experiment(scenario: mmn(agents: 11), seed: 5).run(replications: 8, threads: 1)
     let comparison = PlanComparison(plans: [("base", result), ("same", again)])
     #expect(comparison.rows.count > 10)
     for row in comparison.rows {
@@ -50,8 +50,8 @@ struct ComparisonTests {
   /// make the paired interval far narrower than the two plans' intervals combined.
   @Test func oneMoreAgentIsASignificantGainOnALoadedCase() throws {
     let replications = 20
-    let eleven = Experiment(scenario: mmn(agents: 11), seed: 3).run(replications: replications, threads: 2)
-    let twelve = Experiment(scenario: mmn(agents: 12), seed: 3).run(replications: replications, threads: 2)
+    let eleven = try Experiment(scenario: mmn(agents: 11), seed: 3).run(replications: replications, threads: 2)
+    let twelve = try Experiment(scenario: mmn(agents: 12), seed: 3).run(replications: replications, threads: 2)
     let comparison = PlanComparison(plans: [("11 agents", eleven), ("12 agents", twelve)])
     let workload = Workload(arrivalsPerHour: 200, meanHandleSeconds: 180)
     let exact11 = ErlangC(workload, agents: 11), exact12 = ErlangC(workload, agents: 12)
@@ -73,10 +73,10 @@ struct ComparisonTests {
 
   /// Types and groups are matched by id across plans; one that a plan lacks has no value there.
   @Test func typesAndGroupsAreMatchedById() throws {
-    let one = Experiment(scenario: mmn(agents: 11), seed: 1).run(replications: 3)
+    let one = try Experiment(scenario: mmn(agents: 11), seed: 1).run(replications: 3)
     var renamed = mmn(agents: 11)
     renamed.contactTypes[0].id = "other"
-    let two = Experiment(scenario: renamed, seed: 1).run(replications: 3)
+    let two = try Experiment(scenario: renamed, seed: 1).run(replications: 3)
     let comparison = PlanComparison(plans: [("a", one), ("b", two)])
     let calls = try #require(comparison.rows.first { $0.scope == .type && $0.subject == "calls" && $0.metric == "service_level" })
     #expect(calls.estimates[0] != nil && calls.estimates[1] == nil && calls.differences[1] == nil)

@@ -140,7 +140,7 @@ struct StaffingTests {
     let erlangCost = search.plannedCost(search.erlang.perGroup), cost = search.plannedCost(outcome.staffing)
     #expect(cost <= erlangCost, "staffed \(cost), Erlang per type \(erlangCost)")
     #expect(outcome.verified)
-    let fresh = Experiment(scenario: outcome.scenario, seed: 1_000).run(replications: 20, threads: 2)
+    let fresh = try Experiment(scenario: outcome.scenario, seed: 1_000).run(replications: 20, threads: 2)
     let missed = file.scenario.targets.significantMisses(fresh)
     #expect(missed.isEmpty, "\(missed)")
   }

@@ -92,7 +92,7 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let base = smallCentre()
     var more = base
     more.groups[0].agents = more.groups[0].agents.map { $0 + 1 }
-    let results = [base, more].map { Experiment(scenario: $0, seed: 5).run(replications: 4, threads: 2) }
+    let results = try [base, more].map { try Experiment(scenario: $0, seed: 5).run(replications: 4, threads: 2) }
     let comparison = PlanComparison(plans: [("base", results[0]), ("one more", results[1])])
     let compare = CompareReport(comparison: comparison, files: ["base.yaml", "more.yaml"], toolVersion: "0.0.0-test")
     let manifest = SweepReport.Manifest(toolVersion: "0.0.0-test", scenario: base.name, scenarioSHA256: "0", currency: "EUR",
@@ -132,7 +132,7 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-report-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let result = Experiment(scenario: smallCentre(), seed: 5).run(replications: 5, threads: 2)
+    let result = try Experiment(scenario: smallCentre(), seed: 5).run(replications: 5, threads: 2)
     let report = RunReport(result: result, scenarioSHA256: String(repeating: "0", count: 64), toolVersion: "0.0.0-test")
     let page = folder.appendingPathComponent("report.html")
     try Data(report.html(requirement: .perType([[7, 10, 12, 13, 11, 10, 8, 6], nil, nil]), serviceLevelTargets: [0.8, 0.7, 0.9]).utf8)

@@ -19,15 +19,15 @@ import Testing
 
   /// The page depends only on the result: the same run (on 1 or 2 threads) gives the same bytes,
   /// and nothing in it changes from one rendering to the next.
-  @Test func sameRunGivesTheSameBytes() {
+  @Test func sameRunGivesTheSameBytes() throws {
     let experiment = Experiment(scenario: smallCentre(), seed: 3)
-    let pages = [1, 2].map { threads in
-      RunReport(result: experiment.run(replications: 5, threads: threads), scenarioSHA256: String(repeating: "ab", count: 32),
+    let pages = try [1, 2].map { threads in
+      RunReport(result: try experiment.run(replications: 5, threads: threads), scenarioSHA256: String(repeating: "ab", count: 32),
                 toolVersion: "0.0.0-test").html()
     }
     #expect(pages[0] == pages[1])
     #expect(pages[0] == smallCentreReport.html())
-    let other = RunReport(result: Experiment(scenario: smallCentre(), seed: 4).run(replications: 5), scenarioSHA256: "",
+    let other = RunReport(result: try Experiment(scenario: smallCentre(), seed: 4).run(replications: 5), scenarioSHA256: "",
                           toolVersion: "0.0.0-test").html()
     #expect(other != pages[0])
   }

@@ -33,6 +33,7 @@ struct ScenarioFuzzTests {
       switch outcome {
       case .refused: outcomes["refused", default: 0] += 1
       case .ran: outcomes["ran", default: 0] += 1
+      case .overloaded: outcomes["overloaded", default: 0] += 1
       case .nan(let metric): Issue.record("NaN in \(metric) for \(mutant.description)")
       case .misplaced(let problem): Issue.record("\(problem)\nfor \(mutant.description)")
       }

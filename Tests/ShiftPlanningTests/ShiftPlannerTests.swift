@@ -329,7 +329,7 @@ struct ShiftPlannerTests {
     scenario.groups[0] = plan.staffing(group, intervalLength: quarter)
     #expect(scenario.groups[0].agents == plan.coverage && scenario.groups[0].shifts == plan.shifts)
     #expect(scenario.groups[0].shiftRules == group.shiftRules && scenario.groups[0].hourlyCost == 25)
-    let run = Experiment(scenario: scenario, seed: 1).replicate(0)
+    let run = try Experiment(scenario: scenario, seed: 1).replicate(0)
     let paid = run.groups[0][.paidHours]
     #expect(paid.map { abs($0 - plan.paidHours) < 1e-9 } == true)
   }

@@ -120,6 +120,26 @@ struct AccumulatorTests {
     #expect(waits.count == 200_000)
   }
 
+  /// Deferred work waiting for weeks: 17 days and a year are within 1% (they were once capped
+  /// at 606 076.928 s, about a week); above 400 days a value reads as the top of the range.
+  @Test(arguments: [17 * 86_400.0, 30 * 86_400.0, 365 * 86_400.0])
+  func histogramQuantilesOfWaitsOfDays(seconds: Double) throws {
+    var waits = QuantileHistogram()
+    for i in 0..<1_000 { waits.record(seconds: seconds * (0.9 + 0.2 * Double(i) / 1_000)) }
+    let median = try #require(waits.quantile(0.5))
+    #expect(abs(median - seconds) <= 0.01 * seconds, "p50 \(median) vs \(seconds)")
+    let p99 = try #require(waits.quantile(0.99))
+    #expect(abs(p99 - 1.098 * seconds) <= 0.01 * 1.098 * seconds, "p99 \(p99)")
+    #expect(median < p99)
+  }
+
+  @Test func waitsAboveTheRangeReadAsItsTop() throws {
+    var waits = QuantileHistogram()
+    waits.record(seconds: 500 * 86_400)
+    let top = try #require(waits.quantile(0.5))
+    #expect(abs(top - QuantileHistogram.highestSeconds) <= 0.01 * QuantileHistogram.highestSeconds)
+  }
+
   @Test func histogramsMergeExactlyAndKeepZeros() throws {
     var a = QuantileHistogram(), b = QuantileHistogram(), both = QuantileHistogram()
     for i in 0..<1000 {

@@ -61,6 +61,9 @@ struct ArrivalSchedule {
     nextSegment = Array(segmentStart.dropLast())
   }
 
+  /// Drops every pending arrival: the run is stopping.
+  mutating func stop() { calendar = EventQueue(minimumCapacity: 1) }
+
   /// When the next arrival of any type is due (`nil`: none before close).
   mutating func nextTime() -> SimTime? { calendar.peekTime() }
 

@@ -30,12 +30,14 @@ struct JourneySlab {
   private var slots: [Journey] = []
   private var free: [JourneyID] = []
 
-  /// Stores a new journey and returns its id (a released slot, or a new one).
-  mutating func allocate(_ journey: Journey) -> JourneyID {
+  /// Stores a new journey and returns its id (a released slot, or a new one); `nil` when the slab
+  /// holds ``CentreOverload/maximumInCentre`` journeys and none is free (checked only when it grows).
+  mutating func allocate(_ journey: Journey) -> JourneyID? {
     if let id = free.popLast() {
       slots[id.index] = journey
       return id
     }
+    guard slots.count < CentreOverload.maximumInCentre else { return nil }
     slots.append(journey)
     return JourneyID(slots.count - 1)
   }

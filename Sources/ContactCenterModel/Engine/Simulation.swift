@@ -40,6 +40,10 @@ struct Simulation {
   let busyness: Double
 
   var lines: [WaitingLine]
+  /// The slots of all the lines together, kept at most ``CentreOverload/maximumWaiting``.
+  var lineSlots: Int
+  /// Set when the centre overloads; the run then stops (``stop(_:type:)``).
+  var overload: CentreOverload?
   var groups: [GroupState]
   var journeys = JourneySlab()
   var bucket = 0
@@ -74,6 +78,7 @@ struct Simulation {
     }
     arrivals = ArrivalSchedule(scenario: scenario, busyness: busyness)
     lines = Array(repeating: WaitingLine(), count: typeCount)
+    lineSlots = typeCount * WaitingLine.initialCapacity
     // A shift-staffed group starts empty: its first staffing step, at the opening, brings its agents.
     groups = agentGroups.indices.map { g in
       let first = agentGroups[g].shifts.isEmpty ? agentGroups[g].agents[0] : 0
@@ -84,7 +89,9 @@ struct Simulation {
   }
 
   /// Runs the replication to the end and returns its results.
-  mutating func run() -> ReplicationResult {
+  /// - Throws: ``CentreOverload`` when the waiting lines or the contacts in the centre pass their
+  ///   limits; the run stops there.
+  mutating func run() throws(CentreOverload) -> ReplicationResult {
     for g in 0..<groupCount {
       for _ in 0..<groups[g].headcount { groups[g].idle.append(since: 0) }
     }
@@ -100,7 +107,7 @@ struct Simulation {
     }
     if scenario.measurementStart == 0 { bucket = 1 }
     enterOpeningBacklog()
-    for t in 0..<typeCount {
+    for t in 0..<typeCount where overload == nil {
       let type = ContactTypeID(t)
       arrivals.scheduleNext(type, after: 0, unitDraw: sources[t]._withUnsafeGuaranteedRef { $0.unitExponential() })
     }
@@ -127,6 +134,7 @@ struct Simulation {
       case .staffing(let g, let step): changeStaffing(group: g, step: Int(step))
       }
     }
+    if let overload { throw overload }
     finish()
     return ReplicationResult(
       assembling: counters, routing: routing, scenario: scenario, busyness: busyness, events: events)
@@ -142,8 +150,9 @@ struct Simulation {
     arrivals.scheduleNext(type, after: now, unitDraw: source._withUnsafeGuaranteedRef { $0.unitExponential() })
     let (handle, patience) = source._withUnsafeGuaranteedRef { $0.attributes() }
     let cell = Int32(counters.cell(type, bucket: arrivalBucket))
-    let journey = journeys.allocate(Journey(
+    guard let journey = journeys.allocate(Journey(
       type: type, cell: cell, originCell: cell, origin: now, joined: now, handle: handle))
+    else { return stop(.inCentre, type: type) }
     enter(journey, patience: patience)
   }
 
@@ -155,8 +164,9 @@ struct Simulation {
       let key = StreamKey(master: seed, replication: replication, purpose: .backlog, index: type.index)
       let cell = counters.cell(type, bucket: bucket)
       for item in sourceOwners[type.index].openingBacklog(backlog, key: key) {
-        let journey = journeys.allocate(Journey(
+        guard let journey = journeys.allocate(Journey(
           type: type, cell: Int32(cell), originCell: Int32(cell), origin: -item.age, joined: -item.age, handle: item.handle))
+        else { return stop(.inCentre, type: type) }
         counters.cells[cell].carriedIn += 1
         let queued = counters.cells[cell].queued
         join(journey, patience: nil)
@@ -216,6 +226,14 @@ struct Simulation {
       patience = nil
       counters.cells[cell].callbacks += 1
       journeys[journey].isCallback = true
+    }
+    if lines[type.index].isFull {
+      // The line doubles: only while all the lines together stay within the limit.
+      guard lineSlots + lines[type.index].capacity <= CentreOverload.maximumWaiting else {
+        journeys.release(journey)
+        return stop(.waiting, type: type)
+      }
+      lineSlots += lines[type.index].capacity
     }
     // The journey's join time: now, or before the run for an opening-backlog item.
     let ticket = lines[type.index].append(WaitingContact(joined: journeys[journey].joined, journey: journey, hasLeft: false))
@@ -356,6 +374,26 @@ struct Simulation {
     journeys[journey].handle = handle
     journeys[journey].isCallback = false
     return (cell, patience)
+  }
+
+  /// The centre is overloaded (a contact of `type` was one too many for `limit`): the run stops.
+  /// Its calendars and lines are emptied (their memory freed), so the loop finds nothing more to
+  /// do and no check is added per event; the first overload is the one reported.
+  mutating func stop(_ limit: CentreOverload.Limit, type: ContactTypeID) {
+    if overload == nil {
+      let now = calendar.now
+      let interval = bucket == 0 ? "the warm-up" : bucket == bucketCount - 1 ? "the time after close"
+        : "the interval from " + Scenario.clockText(scenario.clockStart + bucketStart(bucket) - scenario.measurementStart)
+      overload = CentreOverload(
+        limit: limit, type: scenario.contactTypes[type.index].id,
+        clockTime: scenario.clockStart + now - scenario.measurementStart, interval: interval, replication: replication)
+    }
+    var empty = EventQueue<CenterEvent>(minimumCapacity: 16)
+    empty.advance(to: calendar.now)
+    calendar = empty
+    arrivals.stop()
+    lines = Array(repeating: WaitingLine(), count: typeCount)
+    lineSlots = typeCount * WaitingLine.initialCapacity
   }
 
   /// Deferred work still waiting at close (or arriving after it) is carried over to the next day:

@@ -11,13 +11,21 @@ struct WaitingContact {
 /// position); an abandoning contact is marked as gone and skipped when it reaches the head. A ring
 /// buffer of power-of-two capacity, so memory follows the longest line, not the number of contacts.
 struct WaitingLine {
+  /// The slots of a new line.
+  static let initialCapacity = 64
   private var slots = ContiguousArray<WaitingContact>(
-    repeating: WaitingContact(joined: 0, journey: JourneyID(0), hasLeft: true), count: 64)
-  private var mask: UInt64 = 63
+    repeating: WaitingContact(joined: 0, journey: JourneyID(0), hasLeft: true), count: initialCapacity)
+  private var mask = UInt64(initialCapacity - 1)
   private(set) var head: UInt64 = 0
   private(set) var tail: UInt64 = 0
   /// Contacts still waiting (those marked as gone excluded).
   private(set) var waiting = 0
+
+  /// The slots the line has; it doubles them when an append finds them all taken.
+  var capacity: Int { slots.count }
+  /// Whether the next append doubles the line (every slot is taken, by a contact waiting or by one
+  /// that left but is not yet past the head).
+  var isFull: Bool { tail - head == UInt64(slots.count) }
 
   /// Appends a contact and returns its ticket: the low 32 bits of its position. Events carry
   /// tickets, and 32 bits rather than 64 keep a calendar entry at 32 bytes instead of 40, which
