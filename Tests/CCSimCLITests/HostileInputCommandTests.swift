@@ -1,24 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the `ccsim` binary built next to the tests; returns its exit status and standard error.
-/// (A trap would kill the child, not the test runner: the status then is the signal's.)
-private func ccsim(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
-  try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccsim not built next to the tests at \(binary.path)")
-  let process = Process()
-  process.executableURL = binary
-  process.arguments = arguments
-  let errors = Pipe()
-  process.standardError = errors
-  process.standardOutput = FileHandle.nullDevice
-  try process.run()
-  let data = errors.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus,
-          String(decoding: data, as: UTF8.self))
-}
-
 private func fixture(_ name: String) -> String { repositoryPath("Tests/ScenarioIOTests/Fixtures/scenarios/\(name)") }
 
 /// Input that used to trap (SIGILL) or print a library's own wording: every command refuses it with

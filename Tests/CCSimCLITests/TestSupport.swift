@@ -15,7 +15,8 @@ func temporaryFolder(_ purpose: String) throws -> URL {
 }
 
 /// `ccsim arguments` as a child process, given up to `seconds` to finish (then killed): its exit
-/// status (nil when it had to be killed) and standard error.
+/// status (nil when it had to be killed; 128 + the signal when a signal ended it, as a shell reports
+/// a trap) and standard error.
 func ccsim(_ arguments: [String], seconds: Double = 60) throws -> (status: Int32?, stderr: String) {
   let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
   try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccsim not built next to the tests at \(binary.path)")
@@ -31,5 +32,6 @@ func ccsim(_ arguments: [String], seconds: Double = 60) throws -> (status: Int32
   let finished = !process.isRunning
   if !finished { process.terminate() }
   process.waitUntilExit()
-  return (finished ? process.terminationStatus : nil, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+  let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+  return (finished ? status : nil, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
 }
