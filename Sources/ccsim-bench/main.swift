@@ -1,9 +1,10 @@
 // ccsim-bench: the standard workloads, timed. Build and run optimised only:
 //   swift run -c release ccsim-bench                    every workload, each in its own process
 //   swift run -c release ccsim-bench --workload mmn-s --json
-// Workloads: erlang (analytic formulas), mmn-s and mmn-l (the M/M/n+M simulation workloads of
-// issue 3), replications (1 vs 2 threads), multiskill (issue 4's 24-hour multi-skill centre), staff
-// (issue 5: ccsim staff on the retail example). Setup stays outside the timed region and results feed
+//   swift run -c release ccsim-bench --compare-c PATH   MMN+M-S and -L against shared/bench/mmn_c.c
+// Workloads: erlang (analytic formulas), mmn-s and mmn-l (the M/M/n+M simulation workloads),
+// replications (1 vs 2 threads), multiskill (a 24-hour multi-skill centre), staff (ccsim staff on
+// the retail example). Setup stays outside the timed region and results feed
 // a printed checksum, so the optimiser cannot drop the work. Peak memory is the process's maximum
 // resident set, which is why each workload runs in a fresh process.
 import CAllocationCounter
@@ -18,7 +19,7 @@ import Stochastic
 
 struct Measurement {
   var name: String
-  /// The issue's target, if it sets one.
+  /// The workload's target, if it has one (Docs/performance.md).
   var target: Duration?
   var perOperation: Duration
   var operations: Int
@@ -113,7 +114,7 @@ func erlangWorkload() {
   print("checksum \(checksum)")
 }
 
-/// M/M/n+M as the issue defines it: `agents` agents, `erlangs` offered, handle time exponential
+/// M/M/n+M as the benchmark defines it: `agents` agents, `erlangs` offered, handle time exponential
 /// with mean 300 s, patience exponential with mean 180 s, FCFS, about `arrivals` arrivals in one
 /// replication (one interval long enough for them), service level threshold 20 s.
 func mmnScenario(agents: Int, erlangs: Double, arrivals: Int) -> Scenario {
@@ -247,7 +248,7 @@ func replicationWorkload(json: Bool) {
   }
 }
 
-/// Issue 4's multi-skill workload: a 24-hour day in 96 quarter-hours, 20 contact types on three
+/// The multi-skill workload: a 24-hour day in 96 quarter-hours, 20 contact types on three
 /// channels (front-line types cycle voice, chat, email), 1 000 agents at the peak in 10 groups.
 /// Groups 0–8 each take two front-line types first and the next group's two second (overflow after
 /// 20 s), hold up to two chats at once (the second 20% slower) and blend email with a reserve of
@@ -503,7 +504,7 @@ func referenceSection(
   print("\(inside) of \(total) rows inside.\n")
 }
 
-/// Issue 5's staffing workload: `ccsim staff` on the multichannel retail example (96 quarter-hours,
+/// The staffing workload: `ccsim staff` on the multichannel retail example (96 quarter-hours,
 /// five types, three groups, the voice team's shifts from 13 975 patterns), 30 replications per
 /// simulated plan on every core, marginal values included: the whole job, timed once (it takes
 /// tens of seconds, and the search is deterministic).
