@@ -22,21 +22,13 @@ struct SimulationOptions: ParsableArguments {
   /// even when each takes all the overload limits allow (``ContactCenterModel/Scenario/replicationMemoryBound``).
   func threads(for scenario: Scenario) -> Int {
     let perReplication = scenario.replicationMemoryBound
-    let fitting = Self.fittingThreads(requested: threads, perReplication: perReplication,
-                                      physicalMemory: ProcessInfo.processInfo.physicalMemory)
+    let fitting = scenario.threads(fitting: threads, physicalMemory: ProcessInfo.processInfo.physicalMemory)
     if fitting < threads {
       FileHandle.standardError.write(Data(("ccsim: note: running \(fitting) replication\(fitting == 1 ? "" : "s") at once, not \(threads): "
         + "each may take up to \(perReplication >> 20) MiB before the overload limits stop it, "
         + "and this machine has \(ProcessInfo.processInfo.physicalMemory >> 20) MiB\n").utf8))
     }
     return fitting
-  }
-
-  /// `requested`, lowered so that that many replications of `perReplication` bytes take at most
-  /// three quarters of `physicalMemory`; at least 1.
-  static func fittingThreads(requested: Int, perReplication: Int, physicalMemory: UInt64) -> Int {
-    let fits = physicalMemory / 4 * 3 / UInt64(max(perReplication, 1))
-    return max(1, min(requested, Int(min(fits, UInt64(Int.max)))))
   }
 
   func validate() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CCSimCLI
+import ContactCenterModel
 
 /// Valid files that would run away: refused when read, or stopped when the centre overloads, with
 /// one line on standard error, a status of their own and nothing written.
@@ -46,7 +47,6 @@ import Testing
     (requested: 8, perReplication: 2 << 30, physicalMemory: UInt64(1) << 30, expected: 1),
   ])
   func threadsFitTheMachine(requested: Int, perReplication: Int, physicalMemory: UInt64, expected: Int) {
-    #expect(SimulationOptions.fittingThreads(requested: requested, perReplication: perReplication,
-                                             physicalMemory: physicalMemory) == expected)
+    #expect(Scenario.threads(fitting: requested, perReplication: perReplication, physicalMemory: physicalMemory) == expected)
   }
 }

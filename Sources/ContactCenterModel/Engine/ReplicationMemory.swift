@@ -30,6 +30,21 @@ extension Scenario {
       + agentGroups.count * buckets * MemoryLayout<GroupCounters>.stride
     return lines + journeys + calendar + counters
   }
+
+  /// The replications to run at once: `requested`, lowered so that that many replications of
+  /// ``replicationMemoryBound`` bytes take at most three quarters of `physicalMemory`; at least 1.
+  ///
+  ///     scenario.threads(fitting: 64, physicalMemory: 16 << 30)   // 17 at the limits' 720 MiB
+  public func threads(fitting requested: Int, physicalMemory: UInt64) -> Int {
+    Self.threads(fitting: requested, perReplication: replicationMemoryBound, physicalMemory: physicalMemory)
+  }
+
+  /// `requested`, lowered so that that many replications of `perReplication` bytes take at most
+  /// three quarters of `physicalMemory`; at least 1.
+  public static func threads(fitting requested: Int, perReplication: Int, physicalMemory: UInt64) -> Int {
+    let fits = physicalMemory / 4 * 3 / UInt64(max(perReplication, 1))
+    return max(1, min(requested, Int(min(fits, UInt64(Int.max)))))
+  }
 }
 
 /// The heap memory of one wait histogram (its bucket counts), for the estimate above.
