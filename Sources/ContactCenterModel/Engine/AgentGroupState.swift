@@ -166,7 +166,9 @@ struct GroupState {
     guard elapsed > 0 else { return }
     let busyAgents = Double(busy)
     busyArea += busyAgents * elapsed
-    inHandArea += Double(inHand) * elapsed
+    // Terms that are 0 most of the time (contacts in hand outside session groups, overtime before
+    // close) are skipped when they are: adding +0.0 to a sum ≥ 0 leaves it exactly as it is.
+    if inHand > 0 { inHandArea += Double(inHand) * elapsed }
     if closed {
       // After close only work is paid: idle agents have gone home (they come back if an escalated
       // contact still needs them), so staffed = busy, and all of it is overtime.
@@ -174,7 +176,7 @@ struct GroupState {
       overtimeArea += busyAgents * elapsed
     } else {
       staffedArea += Double(onDuty) * elapsed
-      overtimeArea += Double(max(0, busy - inShift)) * elapsed
+      if busy > inShift { overtimeArea += Double(busy - inShift) * elapsed }
       scheduledArea += scheduled * elapsed
     }
     lastChange = now
