@@ -1,29 +1,22 @@
 import SimKernel
 
-/// A contact type: its index in ``Scenario/contactTypes``. A typed index, so that a type can never
-/// be passed where a group, a skill or a journey is expected (four different things that were all
-/// raw integers once). Four bytes, as the events and tables that carry it need.
-struct ContactTypeID: Hashable {
+/// An index into one kind of table, typed by `Kind`, so that a contact type can never be passed
+/// where a group or a skill is expected (things that were all raw integers once). Four bytes, as the
+/// events and tables that carry it need.
+struct TypedIndex<Kind>: Hashable, Sendable {
   let rawValue: Int32
   init(_ index: Int) { rawValue = Int32(truncatingIfNeeded: index) }
-  /// The index into per-type arrays.
+  /// The index into the table's arrays.
   var index: Int { Int(rawValue) }
 }
 
+/// A contact type: its index in ``Scenario/contactTypes``.
+typealias ContactTypeID = TypedIndex<ContactType>
 /// An agent group: its index in ``Scenario/agentGroups``.
-struct GroupID: Hashable {
-  let rawValue: Int32
-  init(_ index: Int) { rawValue = Int32(truncatingIfNeeded: index) }
-  var index: Int { Int(rawValue) }
-}
-
+typealias GroupID = TypedIndex<AgentGroup>
 /// A group's skill for a type: its index in the ``RoutingTable``'s flat skill table (which names
 /// the group, the type, the handle-time factor and the resolution probability).
-struct SkillID: Hashable {
-  let rawValue: Int32
-  init(_ index: Int) { rawValue = Int32(truncatingIfNeeded: index) }
-  var index: Int { Int(rawValue) }
-}
+typealias SkillID = TypedIndex<Eligibility>
 
 /// A contact in the centre: its slot in the ``JourneySlab``.
 struct JourneyID: Hashable {
