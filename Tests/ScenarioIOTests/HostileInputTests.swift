@@ -3,10 +3,6 @@ import Foundation
 import Testing
 @testable import ScenarioIO
 
-private func planFixture(_ name: String) -> String {
-  Bundle.module.url(forResource: "Fixtures/plans/\(name)", withExtension: nil)!.path
-}
-
 /// Input written to break the reader — a one-character typo, tags, reserved words, odd bytes — is
 /// refused at its place with a message a planner can act on; nothing traps.
 struct HostileInputTests {
@@ -56,20 +52,6 @@ struct HostileInputTests {
     let scenario = try #require(try? ScenarioFile.load(path: Bundle.module.url(forResource: "Fixtures/scenarios/tiny-cv.yaml", withExtension: nil)!.path)).scenario
     #expect(scenario.busynessCV == 1e-300)
     #expect(scenario.contactTypes[0].handleTime == .lognormal(mean: 300, cv: 1e-9))
-  }
-
-  /// A plan's mistakes are the plan's: a skill repeated in it, and a required key it removes with `~`
-  /// (reported where the plan wrote `~`, not at the top of the base file).
-  @Test(arguments: [
-    ("repeated-skill.yaml",
-     "repeated-skill.yaml:4:21: error: groups[0].skills[1]: expected each type once in a group's skills, found 'sales' again"),
-    ("removes-opening-hours.yaml",
-     "removes-opening-hours.yaml:4:15: error: openingHours: expected opening hours such as 07:00-21:00, found nothing (the plan removes the key with ~)"),
-  ])
-  func planMistakesAreLocatedInThePlan(fixture: String, message: String) throws {
-    let base = try ScenarioFile.load(path: planFixture("base.yaml"))
-    let error = #expect(throws: ScenarioErrors.self) { try PlanFile.load(path: planFixture(fixture), over: base) }
-    #expect(error?.description.replacingOccurrences(of: planFixture(fixture), with: fixture) == message)
   }
 
   /// A swept value goes through the same checks as the file (a skill made a repeat of another

@@ -52,8 +52,14 @@ struct PlanOverlayTests {
     #expect(plan.name == "as-is" && plan.merged.scenario == base.scenario)
   }
 
-  /// Errors in what the plan wrote are reported at the plan's line and column.
+  /// Errors in what the plan wrote are reported at the plan's line and column: among them a skill
+  /// repeated in it, and a required key it removes with `~` (reported where the plan wrote `~`, not
+  /// at the top of the base file).
   @Test(arguments: [
+    ("repeated-skill.yaml",
+     "repeated-skill.yaml:4:21: error: groups[0].skills[1]: expected each type once in a group's skills, found 'sales' again"),
+    ("removes-opening-hours.yaml",
+     "removes-opening-hours.yaml:4:15: error: openingHours: expected opening hours such as 07:00-21:00, found nothing (the plan removes the key with ~)"),
     ("bad-plan.yaml",
      "bad-plan.yaml:3:13: error: groups[0].agents: expected 2 values, one per interval, found 1\nbad-plan.yaml:4:5: error: groups[2].skills: expected a list of the types the group takes, found nothing (the key is missing)"),
     ("not-a-mapping.yaml",
