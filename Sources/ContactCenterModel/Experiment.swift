@@ -91,6 +91,14 @@ public struct KPIs: Hashable, Sendable {
     estimates[GroupMetric.allCases.firstIndex(of: metric)!]
   }
 
+  /// These contact-metric estimates, only of `metrics` (in their order), such as a scenario's
+  /// ``Scenario/reportedMetrics``.
+  public func restricted(to metrics: [Metric]) -> KPIs {
+    var kept = self
+    kept.estimates = metrics.map { self[$0] }
+    return kept
+  }
+
   init<Key>(_ perReplication: [MetricValues<Key>], level: Double = 0.95) {
     replicationCount = perReplication.count
     estimates = Key.allCases.indices.map { m in

@@ -19,8 +19,8 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   /// (contained contacts excluded, and carried-over deferred work that was not yet past the
   /// threshold at close: whether it meets its target is decided the next day).
   case serviceLevel = "service_level"
-  /// Share of the contacts reaching the queue (offered − contained) that found no free agent and
-  /// queued, P(wait > 0).
+  /// Share of the contacts reaching the queue (offered − contained − blocked: those admitted) that
+  /// found no free agent and queued, P(wait > 0).
   case waitProbability = "wait_probability"
   /// Average speed of answer: mean wait of answered contacts (seconds).
   case averageSpeedOfAnswer = "asa_s"
@@ -29,7 +29,7 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case waitP95 = "wait_p95_s", waitP99 = "wait_p99_s"
   /// Mean wait of contacts that abandoned (seconds).
   case meanWaitAbandoned = "abandon_wait_s"
-  /// Abandoned ÷ (offered − contained).
+  /// Abandoned ÷ (offered − contained − blocked).
   case abandonRate = "abandon_rate"
   /// Average handle time of answered contacts (seconds).
   case averageHandleTime = "aht_s"
@@ -97,6 +97,16 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   case backlogOldest = "backlog_oldest_s"
   /// How many of them are already older than the service-level threshold (overdue).
   case backlogOverdue = "backlog_overdue"
+  /// Blocking (reported only when the scenario has `lines` or a `queueCapacity`): contacts turned
+  /// away because every line was held or the type's queue was full (counted in `offered`).
+  case blocked
+  /// Blocked ÷ offered: the share of the contacts offered that were turned away.
+  case blockRate = "block_rate"
+  /// The service level over the admitted contacts: blocked contacts left out of the denominator
+  /// (`service_level` counts them as failures). Equal to `service_level` when nothing is blocked.
+  case serviceLevelAdmitted = "service_level_admitted"
+  /// The retrials (counted in `retrials`) of callers who had been blocked.
+  case blockedRetrials = "blocked_retrials"
 
   /// The quantile a percentile metric reports, or `nil`.
   public var quantile: Double? {
@@ -126,6 +136,8 @@ struct CellCounters: Equatable, Sendable {
   /// times from first arrival to resolution.
   var resolvedJourneys = 0.0, journeyTime = 0.0
   var contained = 0.0, retrials = 0.0, repeats = 0.0, returnsAfterClose = 0.0
+  /// Contacts blocked (a busy signal or a full queue), and retrials of blocked callers.
+  var blocked = 0.0, blockedRetrials = 0.0
   /// Problems that first arrived in this cell whose first agent contact ended, and those it resolved.
   var firstContacts = 0.0, firstContactsResolved = 0.0
   var callbacks = 0.0, callbacksAnswered = 0.0, callbackWaits = 0.0
@@ -190,6 +202,7 @@ struct CellCounters: Equatable, Sendable {
     unresolved += other.unresolved; resolvedJourneys += other.resolvedJourneys; journeyTime += other.journeyTime
     contained += other.contained; retrials += other.retrials; repeats += other.repeats
     returnsAfterClose += other.returnsAfterClose
+    blocked += other.blocked; blockedRetrials += other.blockedRetrials
     firstContacts += other.firstContacts; firstContactsResolved += other.firstContactsResolved
     contactCost += other.contactCost; staffCost += other.staffCost
     callbacks += other.callbacks; callbacksAnswered += other.callbacksAnswered; callbackWaits += other.callbackWaits
@@ -205,21 +218,27 @@ struct CellCounters: Equatable, Sendable {
     func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
       denominator > 0 ? numerator / denominator : nil
     }
-    let reachedQueue = offered - contained
+    // The contacts admitted to a queue: neither contained nor blocked.
+    let reachedQueue = offered - contained - blocked
     // Carried-over deferred work not yet past its target is decided tomorrow: out of the service level.
     let decided = reachedQueue - (carriedOver - carriedOverdue)
+    // The service level over `admitted` admitted contacts of those decided; blocked ones count as
+    // failures in `service_level` (its denominator adds them back) and are left out of
+    // `service_level_admitted`.
+    func serviceLevel(admitted: Double, blockedFail: Double) -> Double? {
+      switch definition {
+      case .offered: ratio(answeredInTime, admitted + blockedFail)
+      case .answered: ratio(answeredInTime, answered)
+      case .excludingShortAbandons: ratio(answeredInTime, admitted + blockedFail - abandonedInTime)
+      }
+    }
     return Metric.allCases.map { metric -> Double? in
       switch metric {
       case .offered: offered
       case .answered: answered
       case .abandoned: abandoned
       case .unserved: unserved
-      case .serviceLevel:
-        switch definition {
-        case .offered: ratio(answeredInTime, decided)
-        case .answered: ratio(answeredInTime, answered)
-        case .excludingShortAbandons: ratio(answeredInTime, decided - abandonedInTime)
-        }
+      case .serviceLevel: serviceLevel(admitted: decided, blockedFail: blocked)
       case .waitProbability: ratio(queued, reachedQueue)
       case .averageSpeedOfAnswer: ratio(waitOfAnswered, answered)
       case .waitP50, .waitP80, .waitP90, .waitP95, .waitP99: waits.quantile(metric.quantile!)
@@ -253,6 +272,10 @@ struct CellCounters: Equatable, Sendable {
       case .backlogAge: hasDeferred ? ratio(backlogAgeSum, backlog) : nil
       case .backlogOldest: hasDeferred && backlog > 0 ? backlogOldest : nil
       case .backlogOverdue: hasDeferred ? backlogOverdue : nil
+      case .blocked: blocked
+      case .blockRate: ratio(blocked, offered)
+      case .serviceLevelAdmitted: serviceLevel(admitted: decided, blockedFail: 0)
+      case .blockedRetrials: blockedRetrials
       }
     }
   }

@@ -43,7 +43,10 @@ extension Scenario {
     let resolution = lowestResolutions
     return contactTypes.indices.map { t in
       let type = contactTypes[t]
-      let retrial = type.patience == nil ? 0 : type.retrial?.probability ?? 0
+      let abandonRetrial = type.patience == nil ? 0 : type.retrial?.probability ?? 0
+      // A blocked caller (every line held, or a full queue) retries with `afterBlock`.
+      let canBeBlocked = holdsLine(t) || type.queueCapacity != nil
+      let retrial = max(abandonRetrial, canBeBlocked ? type.retrial?.probabilityAfterBlock ?? 0 : 0)
       let escalated = type.escalations.reduce(0) { $0 + $1.share }
       let canLeaveUnresolved = resolution[t] < 1 && escalated < 1
       return max(retrial, canLeaveUnresolved ? type.repeats?.probability ?? 0 : 0)

@@ -36,6 +36,13 @@ public struct Scenario: Hashable, Sendable {
   /// What a plan must achieve (none unless set): service level, ASA, abandonment per type and an
   /// occupancy cap per group, with the scope and assurance they are judged by.
   public var targets: Targets
+  /// Trunk lines shared by every contact of the voice types (calls): a caller holds one from
+  /// arrival, through the queue and service, until it leaves or is transferred off voice; a call
+  /// arriving when all are held is blocked (a busy signal). `nil`: unlimited (≥ 1 when set).
+  /// See `Docs/model.md`, "Lines and busy signals".
+  public var lines: Int? {
+    didSet { precondition(lines.map { $0 >= 1 } ?? true, "lines must be at least 1") }
+  }
 
   public init(
     name: String, intervalLength: SimTime, intervalCount: Int, study: Study = .day,
@@ -176,6 +183,11 @@ public struct ContactType: Hashable, Sendable {
   public private(set) var handling = Handling.call
   /// Deferred work already waiting when the day opens (email and tickets only).
   public var openingBacklog: OpeningBacklog?
+  /// At most this many of its contacts wait at once (≥ 0); a contact that would wait when this
+  /// many are waiting is blocked. `nil`: unlimited. Calls and sessions only (deferred work queues).
+  public var queueCapacity: Int? {
+    didSet { precondition(queueCapacity.map { $0 >= 0 } ?? true, "a queue capacity must be ≥ 0") }
+  }
 
   /// Sets the channel and how its contacts are handled: voice contacts are calls, chat contacts
   /// sessions, email deferred work; social messages are sessions or deferred work (the default).
@@ -368,13 +380,20 @@ public struct Recontact: Hashable, Sendable {
   public var delay: Distribution
   /// The index of the type the customer comes back as; `nil`: the same type.
   public var type: Int?
+  /// Retrials only: the probability that a caller who was blocked (a busy signal) tries again,
+  /// after the same `delay`; `nil`: the same as `probability`.
+  public var afterBlock: Double?
+  /// The probability that a blocked caller tries again: `afterBlock`, or `probability`.
+  public var probabilityAfterBlock: Double { afterBlock ?? probability }
 
-  public init(probability: Double, delay: Distribution, type: Int? = nil) {
+  public init(probability: Double, delay: Distribution, type: Int? = nil, afterBlock: Double? = nil) {
     precondition((0...1).contains(probability), "a come-back probability must be in 0…1")
+    precondition(afterBlock.map { (0...1).contains($0) } ?? true, "a retrial probability after a block must be in 0…1")
     precondition(delay.problem == nil, "invalid come-back delay distribution")
     self.probability = probability
     self.delay = delay
     self.type = type
+    self.afterBlock = afterBlock
   }
 }
 

@@ -105,7 +105,8 @@ struct RunPageBuilder {
     let hasTargets = targets.contains { $0 != nil }
     var columns = ["", "Offered (contacts)", "Service level (%)", "SL threshold"]
     if hasTargets { columns += ["SL target (%): met?"] }
-    columns += ["ASA", "Abandoned (%)", "Occupancy (%)", "Total cost" + (currency.isEmpty ? "" : " (\(currency))")]
+    columns += ["ASA", "Abandoned (%)"] + (scenario.canBlock ? ["Blocked (%)", "SL of admitted (%)"] : [])
+    columns += ["Occupancy (%)", "Total cost" + (currency.isEmpty ? "" : " (\(currency))")]
     var table = HTMLTable(caption: "The day per contact type\(scenario.contactTypes.count > 1 ? " and for the centre" : ""): mean ± 95% CI half-width",
                           columns: columns)
     func row(_ name: String, _ kpis: KPIs, threshold: String, target: Double?) -> HTMLTable.Row {
@@ -113,8 +114,11 @@ struct RunPageBuilder {
       if hasTargets {
         cells += [target.map { Markup.number(100 * $0, decimals: 1) + ": " + Self.verdict(kpis[.serviceLevel], target: $0) } ?? "–"]
       }
-      cells += [Self.durationCell(kpis[.averageSpeedOfAnswer]), Self.cell(kpis[.abandonRate], scale: 100, decimals: 1),
-                Self.cell(kpis[Metric.occupancy], scale: 100, decimals: 1), Self.money(kpis[.totalCost])]
+      cells += [Self.durationCell(kpis[.averageSpeedOfAnswer]), Self.cell(kpis[.abandonRate], scale: 100, decimals: 1)]
+      if scenario.canBlock {
+        cells += [Self.cell(kpis[.blockRate], scale: 100, decimals: 1), Self.cell(kpis[.serviceLevelAdmitted], scale: 100, decimals: 1)]
+      }
+      cells += [Self.cell(kpis[Metric.occupancy], scale: 100, decimals: 1), Self.money(kpis[.totalCost])]
       return HTMLTable.Row(header: name, cells: cells)
     }
     for (index, type) in scenario.contactTypes.enumerated() {
@@ -125,7 +129,10 @@ struct RunPageBuilder {
     var blocks: [HTMLBlock] = [.table(table)]
     blocks.append(.note("“–” marks a value that is undefined: no contact to measure it on, or, for occupancy and cost, a type "
                         + "served by agent groups it shares with other types (see the groups under Occupancy and Cost). "
-                        + "ASA is the mean wait of answered contacts."))
+                        + "ASA is the mean wait of answered contacts."
+                        + (scenario.canBlock ? " Blocked: the share of contacts offered that found every line held or "
+                           + "their queue full (a busy signal); the service level counts them as failures, the service "
+                           + "level of admitted contacts leaves them out." : "")))
     if hasTargets {
       blocks.append(.note("SL target: “met” when the whole 95% confidence interval of the day’s service level is at or above "
                           + "the target, “missed” when it is below, “undecided” when the interval contains the target "
@@ -306,6 +313,13 @@ struct RunPageBuilder {
         Self.point(start + scenario.intervalLength / 2, kpis[.serviceLevel], scale: 100)
       },
       showsMarkers: true, style: .standard(0))
+    // With blocking, the service level of the admitted contacts beside it (blocked ones left out).
+    let admitted = LineChart.Series(
+      name: "Service level of admitted contacts",
+      points: zip(starts, result.intervals[index]).map { start, kpis in
+        Self.point(start + scenario.intervalLength / 2, kpis[.serviceLevelAdmitted], scale: 100)
+      },
+      showsMarkers: true, style: .standard(1))
     let target = targets[index]
     let lines = target.map { [LineChart.ReferenceLine(value: 100 * $0, label: "Target \(Markup.number(100 * $0, decimals: 1))%")] } ?? []
     let chart = LineChart(
@@ -314,7 +328,8 @@ struct RunPageBuilder {
       description: "Share of \(type.id) contacts answered within \(threshold) (definition: \(type.serviceLevel.definition.rawValue)), "
         + "per interval of arrival, in percent, with its 95% confidence band"
         + (target.map { "; target \(Markup.number(100 * $0, decimals: 1))%." } ?? "."),
-      x: axis, y: ChartAxis(title: "Service level (%)", range: 0...100), series: [series], referenceLines: lines, columns: columns)
+      x: axis, y: ChartAxis(title: "Service level (%)", range: 0...100),
+      series: scenario.canBlock ? [series, admitted] : [series], referenceLines: lines, columns: columns)
     let caption = "Service level of \(type.id) (answered within \(threshold), denominator “\(type.serviceLevel.definition.rawValue)”) "
       + "per interval of arrival: mean and 95% confidence band" + (target == nil ? "." : ", and the target (dashed).")
     return (chart, caption)

@@ -23,7 +23,7 @@ public struct RunReport: Sendable {
     case .steadyState(let warmUp): [("study", .string("steady-state")), ("warm_up_s", .number(warmUp))]
     }
     let types = zip(scenario.contactTypes, result.types).map { type, kpis -> (String, JSONValue) in
-      (type.id, Self.metrics(kpis, extra: [
+      (type.id, Self.metrics(kpis, of: scenario, extra: [
         ("channel", .string(type.channel.rawValue)),
         ("handling", .string(type.handling.rawValue)),
         ("sl_threshold_s", .number(type.serviceLevel.threshold)),
@@ -41,10 +41,10 @@ public struct RunReport: Sendable {
       ("intervals", .integer(scenario.intervalCount)),
       ("currency", .string(scenario.costs.currency)),
       ("opening_hours", .string("\(Scenario.clockText(scenario.clockStart))-\(Scenario.clockText(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
-      ("totals", Self.metrics(result.totals, extra: [])),
+      ("totals", Self.metrics(result.totals, of: scenario, extra: [])),
       ("by_type", .object(types)),
-      ("by_priority", .object(zip(result.priorityClasses, result.priorities).map { ("P\($0)", Self.metrics($1, extra: [])) })),
-      ("by_channel", .object(zip(result.channelNames, result.channels).map { ($0.rawValue, Self.metrics($1, extra: [])) })),
+      ("by_priority", .object(zip(result.priorityClasses, result.priorities).map { ("P\($0)", Self.metrics($1, of: scenario, extra: [])) })),
+      ("by_channel", .object(zip(result.channelNames, result.channels).map { ($0.rawValue, Self.metrics($1, of: scenario, extra: [])) })),
       ("by_group", .object(zip(scenario.agentGroups, result.groups).map { group, kpis in
         (group.id, Self.estimates(kpis, GroupMetric.allCases.map(\.rawValue), extra: [
           ("skills", .array(group.skills.map { .string(scenario.contactTypes[$0.type].id) })),
@@ -54,8 +54,10 @@ public struct RunReport: Sendable {
     return document.prettyRendered() + "\n"
   }
 
-  static func metrics(_ kpis: KPIs, extra: [(String, JSONValue)]) -> JSONValue {
-    estimates(kpis, Metric.allCases.map(\.rawValue), extra: extra)
+  /// The contact metrics `scenario` reports (``Scenario/reportedMetrics``), with `extra` first.
+  static func metrics(_ kpis: KPIs, of scenario: Scenario, extra: [(String, JSONValue)]) -> JSONValue {
+    let reported = scenario.reportedMetrics
+    return estimates(kpis.restricted(to: reported), reported.map(\.rawValue), extra: extra)
   }
 
   /// Each estimate as `{"mean": x, "ci95": h}` (plus `"n"` when fewer replications defined it),
@@ -72,8 +74,9 @@ public struct RunReport: Sendable {
   /// `intervals.csv`: one row per type and interval; for each metric its mean and the 95%
   /// half-width (empty where undefined).
   public func intervalsCSV() -> String {
-    Self.csv(key: "type", ids: result.scenario.contactTypes.map(\.id), metrics: Metric.allCases.map(\.rawValue),
-             rows: result.intervals, scenario: result.scenario)
+    let reported = result.scenario.reportedMetrics
+    return Self.csv(key: "type", ids: result.scenario.contactTypes.map(\.id), metrics: reported.map(\.rawValue),
+                    rows: result.intervals.map { $0.map { $0.restricted(to: reported) } }, scenario: result.scenario)
   }
 
   /// `groups.csv`: one row per agent group and interval, with the group metrics and half-widths.
@@ -112,11 +115,16 @@ public struct RunReport: Sendable {
       guard let estimate else { return "–" }
       return format(estimate.mean) + (estimate.ci95.map { " ± " + format($0) } ?? "")
     }
-    var table = TextTable(headers: ["", "offered", "answered", "abandoned", "SL", "ASA", "abandon", "occupancy", "AHT"])
+    // With lines or queue capacities: the blocked contacts, and the service level of those admitted.
+    let blocking = result.scenario.canBlock
+    var table = TextTable(headers: ["", "offered", "answered", "abandoned"] + (blocking ? ["blocked"] : [])
+                          + ["SL"] + (blocking ? ["SL admitted"] : []) + ["ASA", "abandon", "occupancy", "AHT"])
     func row(_ name: String, _ kpis: KPIs) -> [String] {
-      [name, cell(kpis[.offered], count), cell(kpis[.answered], count), cell(kpis[.abandoned], count),
-       cell(kpis[.serviceLevel], percent), cell(kpis[.averageSpeedOfAnswer], seconds),
-       cell(kpis[.abandonRate], percent), cell(kpis[Metric.occupancy], percent), cell(kpis[Metric.averageHandleTime], seconds)]
+      [name, cell(kpis[.offered], count), cell(kpis[.answered], count), cell(kpis[.abandoned], count)]
+        + (blocking ? [cell(kpis[.blocked], count)] : []) + [cell(kpis[.serviceLevel], percent)]
+        + (blocking ? [cell(kpis[.serviceLevelAdmitted], percent)] : [])
+        + [cell(kpis[.averageSpeedOfAnswer], seconds),
+           cell(kpis[.abandonRate], percent), cell(kpis[Metric.occupancy], percent), cell(kpis[Metric.averageHandleTime], seconds)]
     }
     for (type, kpis) in zip(result.scenario.contactTypes, result.types) { table.append(row(type.id, kpis)) }
     // Channel rows only where they add something: several channels, one of them with several types.

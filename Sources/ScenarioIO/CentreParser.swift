@@ -13,7 +13,7 @@ extension ScenarioParser {
   static let costKeys = ["currency", "overtimeFactor"] + contactCostKeys
   static let skillKeys = ["type", "preference", "handleTimeFactor", "resolution", "overflowAfter"]
   static let escalationKeys = ["to", "share", "transferTime"]
-  static let retrialKeys = ["probability", "delay"]
+  static let retrialKeys = ["probability", "delay", "afterBlock"]
   static let repeatKeys = ["probability", "delay", "as"]
   static let surgeKeys = ["description", "from", "to", "factor", "types"]
 
@@ -121,8 +121,9 @@ extension ScenarioParser {
     }
     var target: Int?? = .some(nil)
     if let asNode = fields["as"] { target = typeReference(asNode, fields.path("as"), types: types, reader: &reader).map { .some($0) } }
-    guard let chance, let delay, let target else { return nil }
-    return Recontact(probability: chance, delay: delay, type: target)
+    let afterBlock = isRepeat ? .some(nil) : Self.afterBlock(fields, reader: &reader)
+    guard let chance, let delay, let target, let afterBlock else { return nil }
+    return Recontact(probability: chance, delay: delay, type: target, afterBlock: afterBlock)
   }
 
   /// A type's `callback:` (virtual hold): `{threshold: 2m, share: 60%}`.

@@ -74,12 +74,12 @@ public struct ScenarioFile: Sendable {
 enum ScenarioParser {
   static let topKeys = [
     "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "routing",
-    "contactTypes", "groups", "surges", "costs", "targets",
+    "contactTypes", "groups", "surges", "costs", "targets", "lines",
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
     "resolution", "escalation", "containment", "retrial", "repeat", "callback", "costs", "hourlyCost",
-    "shrinkage", "channel", "handledAs", "backlog", "concurrency", "stretch", "targets",
+    "shrinkage", "channel", "handledAs", "backlog", "concurrency", "stretch", "targets", "queueCapacity",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -156,6 +156,7 @@ enum ScenarioParser {
       }
     }
     let routing = fields["routing"].flatMap { routingPolicy($0, reader: &reader) } ?? RoutingPolicy()
+    let lines = types.count == typeNodes.count ? Self.lines(fields, types: types, reader: &reader) : .some(nil)
     // References between types and groups are checked only when every type was read, so that a
     // type with its own error does not also show up as an unknown reference.
     var groups: [AgentGroup] = []
@@ -196,11 +197,12 @@ enum ScenarioParser {
       targets = Self.targets(fields, typeNodes: typeNodes, groupNodes: groupNodes, types: types, groups: groups,
                              reader: &reader)
     }
-    guard let name, let hours, let interval, let intervalCount, let targets, reader.errors.isEmpty else { return nil }
+    guard let name, let hours, let interval, let intervalCount, let targets, let lines, reader.errors.isEmpty else { return nil }
     var scenario = Scenario(
       name: name, intervalLength: interval, intervalCount: intervalCount, study: study, busynessCV: busyness,
       clockStart: hours.start, contactTypes: types, groups: groups, routing: routing, surges: surges, costs: costRules)
     scenario.targets = targets
+    scenario.lines = lines
     guard checkWork(scenario, contactTypes: fields["contactTypes"], typeNodes: typeNodes, reader: &reader) else { return nil }
     return scenario
   }
@@ -307,6 +309,7 @@ enum ScenarioParser {
       backlog = openingBacklog(node, fields.path("backlog"), handling: handling, dayStudy: dayStudy, reader: &reader)
         .map { .some($0) }
     }
+    let queueCapacity = Self.queueCapacity(fields, handling: channel?.1, reader: &reader)
     var concurrency: Concurrency? = Concurrency()
     if let (_, handling) = channel {
       concurrency = Self.concurrency(
@@ -315,7 +318,7 @@ enum ScenarioParser {
         reader: &reader)
     }
     guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution,
-      let containment, let callback, let (channel, handling) = channel, let backlog, let concurrency
+      let containment, let callback, let (channel, handling) = channel, let backlog, let concurrency, let queueCapacity
     else { return nil }
     var type = ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
                            serviceLevel: level, priority: priority, resolution: resolution, containment: containment)
@@ -323,6 +326,7 @@ enum ScenarioParser {
     type.callback = callback
     type.openingBacklog = backlog
     type.concurrency = concurrency
+    type.queueCapacity = queueCapacity
     return type
   }
 

@@ -17,7 +17,7 @@ final class ContactSource {
   let transferTimes: [Sampler?]
   /// The share self-service resolves, and who comes back (drawn on `outcomes`).
   let containment: Double
-  let retrial: (probability: Double, delay: Sampler)?
+  let retrial: (probability: Double, delay: Sampler, afterBlock: Double)?
   let repeats: (probability: Double, delay: Sampler, type: ContactTypeID)?
   /// Virtual hold, and the type's mean handle time for the expected-wait estimate.
   let callback: CallbackOffer?
@@ -38,7 +38,7 @@ final class ContactSource {
     escalationTargets = type.escalations.map { ContactTypeID($0.to) }
     transferTimes = type.escalations.map { $0.transferTime.map(Sampler.init) }
     containment = type.containment
-    retrial = type.retrial.map { ($0.probability, Sampler($0.delay)) }
+    retrial = type.retrial.map { ($0.probability, Sampler($0.delay), $0.probabilityAfterBlock) }
     repeats = type.repeats.map { ($0.probability, Sampler($0.delay), ContactTypeID($0.type ?? index)) }
     callback = type.callback
     meanHandleTime = type.handleTime.mean

@@ -22,6 +22,10 @@ struct Journey {
   var served: Int32 = 0
   /// Whether it waits for a callback at its current queue.
   var isCallback = false
+  /// Whether the caller holds a trunk line (``TrunkLines``), and whether its coming back is a
+  /// retrial after a block. Both in what was padding: the journey stays 48 bytes.
+  var holdsLine = false
+  var retriesAfterBlock = false
 }
 
 /// The journeys of one replication: a slab whose released slots are reused last-in-first-out, so

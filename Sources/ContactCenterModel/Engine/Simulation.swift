@@ -12,7 +12,8 @@ import Stochastic
 ///
 /// This file holds the state, the run loop and a contact's life (enter, join, abandon, overflow,
 /// settle, come back); `Simulation+Service.swift` the agents' side (service start and finish,
-/// sessions); `Simulation+Intervals.swift` interval boundaries and staffing steps; and
+/// sessions); `Simulation+Intervals.swift` interval boundaries and staffing steps;
+/// `Simulation+Blocking.swift` trunk lines and queue capacities; and
 /// `ReplicationResult+Assembly.swift` turns the counters into a result.
 struct Simulation {
   let scenario: Scenario
@@ -45,6 +46,11 @@ struct Simulation {
   /// Set when the centre overloads; the run then stops (``stop(_:type:)``).
   var overload: CentreOverload?
   var groups: [GroupState]
+  /// Whether a contact can be blocked (``Scenario/canBlock``); only then are `trunk` and
+  /// `queueCapacities` (per type, `Int.max` when unlimited) consulted.
+  let blocks: Bool
+  var trunk: TrunkLines
+  let queueCapacities: [Int]
   var journeys = JourneySlab()
   var bucket = 0
   var closed = false
@@ -86,6 +92,9 @@ struct Simulation {
                         concurrency: agentGroups[g].concurrency.limit)
     }
     counters = CentreCounters(typeCount: typeCount, groupCount: groupCount, bucketCount: bucketCount)
+    blocks = scenario.canBlock
+    trunk = TrunkLines(scenario)
+    queueCapacities = types.map { $0.queueCapacity ?? .max }
   }
 
   /// Runs the replication to the end and returns its results.
@@ -176,15 +185,21 @@ struct Simulation {
     }
   }
 
-  /// A customer's contact (new, retrial or repeat) enters: self-service contains a share of them,
-  /// the rest join the queue.
+  /// A customer's contact (new, retrial or repeat) enters: a call takes a line (blocked when every
+  /// line is held), self-service contains a share of them, the rest join the queue.
   private mutating func enter(_ journey: JourneyID, patience: SimTime?) {
+    if blocks && !takeLine(journey) {
+      let cell = Int(journeys[journey].cell)
+      counters.cells[cell].offered += 1
+      return block(journey, cell: cell)
+    }
     let source = sources[journeys[journey].type.index]
     let containment = source._withUnsafeGuaranteedRef { $0.containment }
     if containment > 0 && source._withUnsafeGuaranteedRef({ $0.outcomes.uniform() }) < containment {
       let cell = Int(journeys[journey].cell)
       counters.cells[cell].offered += 1
       counters.cells[cell].contained += 1
+      if blocks { releaseLine(journey) }
       journeys.release(journey)
       return
     }
@@ -219,6 +234,10 @@ struct Simulation {
       takeIdleAgent(server, journey: journey)
       return
     }
+    if blocks && queueIsFull(type) {
+      counters.queueLittle[type.index].arrivals -= 1   // it never joins the queue
+      return block(journey, cell: cell)
+    }
     accumulateQueue(type)
     counters.cells[cell].queued += 1
     var patience = patience
@@ -226,6 +245,7 @@ struct Simulation {
       patience = nil
       counters.cells[cell].callbacks += 1
       journeys[journey].isCallback = true
+      if blocks { releaseLine(journey) }   // the caller hangs up; the agent calls back
     }
     if lines[type.index].isFull {
       // The line doubles: only while all the lines together stay within the limit.
@@ -268,6 +288,7 @@ struct Simulation {
     counters.cells[Int(contact.cell)].recordAbandon(wait: wait, inTime: wait <= routing.thresholds[type.index])
     counters.queueLittle[type.index].abandoned += 1
     counters.queueLittle[type.index].sumOfWaits += wait
+    if blocks { releaseLine(waiting.journey) }
     let source = sources[type.index].takeUnretainedValue()
     if let retrial = source.retrial, retrial.probability > 0, source.outcomes.uniform() < retrial.probability {
       scheduleComeBack(waiting.journey, as: type, delay: retrial.delay, stream: source, isRepeat: false,
@@ -298,6 +319,7 @@ struct Simulation {
   /// After service: resolved, escalated to another queue, or left unresolved.
   mutating func settle(_ journey: JourneyID, resolution: Double) {
     let now = calendar.now
+    let heldLine = blocks && releaseLine(journey)
     let contact = journeys[journey]
     let first: Double = contact.served == 0 ? 1 : 0
     let (cell, origin) = (Int(contact.cell), Int(contact.originCell))
@@ -325,6 +347,7 @@ struct Simulation {
     }
     counters.cells[cell].escalated += 1
     journeys[journey].type = outcome.escalationTargets[route]
+    if heldLine { keepLine(journey) }
     if let transfer = outcome.transferTimes[route] {
       calendar.schedule(.transfer(journey: journey), at: now + outcome.outcomes.sample(transfer))
     } else {
@@ -334,7 +357,7 @@ struct Simulation {
 
   /// The customer of `journey` comes back after a delay drawn from `delay` (on the stream of the
   /// type it left), as `type`; one that would come after close is counted in `cell` and dropped.
-  private mutating func scheduleComeBack(
+  mutating func scheduleComeBack(
     _ journey: JourneyID, as type: ContactTypeID, delay: Sampler, stream source: ContactSource, isRepeat: Bool,
     countedIn cell: Int
   ) {
@@ -353,6 +376,10 @@ struct Simulation {
   private mutating func comeBack(_ journey: JourneyID, isRepeat: Bool) {
     let (cell, patience) = rejoin(journey)
     if isRepeat { counters.cells[cell].repeats += 1 } else { counters.cells[cell].retrials += 1 }
+    if journeys[journey].retriesAfterBlock {
+      counters.cells[cell].blockedRetrials += 1
+      journeys[journey].retriesAfterBlock = false
+    }
     enter(journey, patience: patience)
   }
 
