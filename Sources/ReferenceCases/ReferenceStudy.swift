@@ -53,6 +53,11 @@ public enum ToleranceRule: Hashable, Sendable {
   /// An exact value: inside iff it lies in the simulated 99% confidence interval, or within the
   /// file's `abs_tol + rel_tol·|value|` of the simulated mean.
   case exact
+  /// An exact value checked by the simulation's own precision: inside iff |simulated − value| ≤
+  /// `multiple` standard errors of the simulated mean (sd ÷ √R over the `R` replications; a value
+  /// the simulation reproduces without variation, such as a wait probability of 0 with no waiting
+  /// places, must match to 1e-12).
+  case standardErrors(Double)
 }
 
 /// Where a simulated metric is read from one replication's results.
@@ -65,6 +70,11 @@ public enum Reading: Hashable, Sendable {
   case group(GroupMetric, Int)
   /// A count of one type (e.g. resolved) divided by the contacts offered to another (the entry type).
   case share(Metric, type: Int, ofOfferedTo: Int)
+  /// A count of one type per hour of a measurement window `hours` long (e.g. throughput).
+  case perHour(Metric, type: Int, hours: Double)
+  /// A type's mean queue length by Little's law: answered per second of the window × ASA (exact
+  /// on a run whose admitted contacts are all answered, i.e. without abandonment).
+  case queueLength(type: Int, hours: Double)
 
   /// The value in `replication`, or `nil` where the replication does not define it.
   public func value(in replication: ReplicationResult) -> Double? {
@@ -74,6 +84,11 @@ public enum Reading: Hashable, Sendable {
     case .group(let metric, let group): replication.groups[group][metric]
     case .share(let metric, let type, let entry):
       replication.types[type][metric].flatMap { count in replication.types[entry][.offered].map { count / $0 } }
+    case .perHour(let metric, let type, let hours): replication.types[type][metric].map { $0 / hours }
+    case .queueLength(let type, let hours):
+      replication.types[type][.answered].flatMap { answered in
+        replication.types[type][.averageSpeedOfAnswer].map { answered / (hours * 3600) * $0 }
+      }
     }
   }
 }
@@ -117,6 +132,8 @@ public struct Agreement: Hashable, Sendable, CustomStringConvertible {
       let absolute = reference.expected(key, "abs_tol") ?? 0, relative = reference.expected(key, "rel_tol") ?? 0
       let tolerance = absolute + relative * abs(self.reference ?? 0)
       allowed = max(self.simulated.halfWidth, tolerance)
+    case .standardErrors(let multiple):
+      allowed = max(multiple * simulated.standardDeviation / Double(simulated.count).squareRoot(), 1e-12)
     }
     let deviation = self.reference.map { abs(simulated.mean - $0) } ?? .nan
     isInside = deviation <= allowed   // false for a missing reference or tolerance (NaN)

@@ -83,7 +83,7 @@ extension ReferenceStudy {
     return ReferenceStudy(reference: reference, rule: .exact, scenario: scenario, comparisons: comparisons)
   }
 
-  private init(reference: ReferenceCase, rule: ToleranceRule, scenario: Scenario, comparisons: [ReferenceComparison]) {
+  init(reference: ReferenceCase, rule: ToleranceRule, scenario: Scenario, comparisons: [ReferenceComparison]) {
     self.init(reference: reference, rule: rule, scenario: scenario, replications: 20, seed: 2026_11_23,
               comparisons: comparisons)
   }
@@ -98,7 +98,7 @@ extension ReferenceStudy {
   }
 
   /// One long steady-state interval of about `arrivals` arrivals (all types together) after a warm-up.
-  private static func steadyScenario(
+  static func steadyScenario(
     ratesPerHour: [Double], arrivals: Double, warmUp: Double, types: (Int, Double) -> ContactType,
     groups: [AgentGroup], routing: RoutingPolicy = RoutingPolicy()
   ) -> Scenario {

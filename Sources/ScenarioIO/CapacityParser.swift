@@ -8,11 +8,13 @@ extension ScenarioParser {
   static let capacityLimit = 10_000_000
 
   /// The top-level `lines: N`, a whole number ≥ 1, in a scenario with some voice type (the lines
-  /// are trunk lines for calls); `.some(nil)` when absent, `nil` after an error.
-  static func lines(_ fields: Fields, types: [ContactType], reader: inout YAMLReader) -> Int?? {
+  /// are trunk lines for calls; checked only when every type was read, `types` non-nil);
+  /// `.some(nil)` when absent, `nil` after an error.
+  static func lines(_ fields: Fields, types: [ContactType]?, reader: inout YAMLReader) -> Int?? {
     guard let node = fields["lines"] else { return .some(nil) }
     guard let count = reader.integer(node, "lines", expected: "a whole number of trunk lines, at least 1",
                                      in: 1...capacityLimit) else { return nil }
+    guard let types else { return nil }
     guard types.contains(where: { $0.handling == .call }) else {
       reader.fail(at: node, "lines", expected: "lines only in a scenario with a voice type (they are trunk lines for calls)",
                   found: "no voice type")

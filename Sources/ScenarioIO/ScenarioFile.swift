@@ -156,7 +156,7 @@ enum ScenarioParser {
       }
     }
     let routing = fields["routing"].flatMap { routingPolicy($0, reader: &reader) } ?? RoutingPolicy()
-    let lines = types.count == typeNodes.count ? Self.lines(fields, types: types, reader: &reader) : .some(nil)
+    let lines = Self.lines(fields, types: types.count == typeNodes.count ? types : nil, reader: &reader)
     // References between types and groups are checked only when every type was read, so that a
     // type with its own error does not also show up as an unknown reference.
     var groups: [AgentGroup] = []

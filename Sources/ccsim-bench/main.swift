@@ -296,6 +296,18 @@ func validationReport(referenceDirectory: String) {
       is never interrupted; no abandonment, so a class's mean wait is its ASA. The cases the tests
       use: \(ReferenceStudy.priorityCaseIDs.sorted().joined(separator: ", ")).
       """, include: { ReferenceStudy.priorityCaseIDs.contains($0.id) }, study: ReferenceStudy.priority)
+  // The finite-capacity study alternates lines and queueCapacity by the case's position in its file.
+  let finite = (try? ReferenceFile(json: Data(contentsOf: URL(fileURLWithPath: referenceDirectory + "/mmc_finite.json"))))?
+    .cases.map(\.id) ?? []
+  referenceSection(
+    "Finite capacity (exact M/M/c/K)", file: "mmc_finite.json", directory: referenceDirectory,
+    about: """
+      c agents and room for K calls in the centre (in service and waiting), no abandonment: a call
+      arriving to K in the centre is blocked and lost. Cases in even positions of the file say it as
+      `lines: K`, those in odd positions as `queueCapacity: K − c`. Mean queue length is Little's law
+      (answered per second × ASA); service levels count answers within 20 s over the admitted calls
+      (`service_level_admitted`) and over all offered, blocked ones failing (`service_level`).
+      """, study: { ReferenceStudy.finiteCapacity($0, position: finite.firstIndex(of: $0.id) ?? 0) })
 }
 
 /// One section of `Docs/validation.md` for a reference file in `directory`: every case (that
@@ -341,6 +353,12 @@ func referenceSection(
     print("""
       Here allowed Δ is the larger of the 99% CI half-width and the file's abs_tol + rel_tol·|value|
       (about 1e-6 of the value), so in practice the exact value must lie in the 99% CI.
+
+      """)
+  case .standardErrors(let multiple):
+    print("""
+      Here allowed Δ = \(ReferenceValue.number(multiple))·sd/√R, \(ReferenceValue.number(multiple)) standard errors of the simulated
+      mean (sd over the R = \(sample.replications) replications), as the tests check.
 
       """)
   }

@@ -65,6 +65,14 @@ struct ScenarioFileTests {
      "bad-costs.yaml:4:40: error: costs.overtimeFactor: expected a factor on the hourly cost for overtime, 1 to 5 (1.5: time and a half), found 0.5\nbad-costs.yaml:4:59: error: costs.perAbandoned: expected the cost of each abandoned contact: an amount from 0 to 1000000, found -3\nbad-costs.yaml:9:17: error: contactTypes[0].hourlyCost: expected hourlyCost only on a type with its own agents (otherwise it belongs to the groups that serve it), found 30\nbad-costs.yaml:10:28: error: contactTypes[0].costs.perMinute: expected one of the keys perContact, telephonyPerMinute, perAbandoned, perContained, found unknown key 'perMinute'\nbad-costs.yaml:14:16: error: groups[0].shrinkage: expected a share of paid time lost from 0 to 90%, found 95%"),
     ("bad-shifts.yaml",
      "bad-shifts.yaml:12:77: error: groups[0].shifts[0].breaks[0].length: expected a break shorter than its shift (4h), found 5h\nbad-shifts.yaml:13:91: error: groups[0].shifts[1].breaks[1].after: expected a break after the previous one ends (2.5h into the shift), found 135m\nbad-shifts.yaml:14:34: error: groups[0].shifts[2].length: expected a shift that ends by closing time (16:00), found one ending at 18:00\nbad-shifts.yaml:15:17: error: groups[0].shifts[3].start: expected a start time HH:MM within the opening hours (08:00-16:00), found 07:00\nbad-shifts.yaml:15:45: error: groups[0].shifts[3].count: expected a whole number of agents from 0 to 100000, found -1"),
+    ("bad-capacity.yaml",
+     "bad-capacity.yaml:4:8: error: lines: expected a whole number of trunk lines, at least 1, found 0\nbad-capacity.yaml:11:20: error: contactTypes[0].queueCapacity: expected a whole number of waiting places, 0 or more, found -1\nbad-capacity.yaml:13:110: error: contactTypes[1].queueCapacity: expected a queue capacity only on voice or chat types (deferred work always queues), found 3 on deferred work"),
+    ("fractional-lines.yaml",
+     "fractional-lines.yaml:4:8: error: lines: expected a whole number of trunk lines, at least 1, found 2.5\nfractional-lines.yaml:6:147: error: contactTypes[0].queueCapacity: expected a whole number of waiting places, 0 or more, found 1.5"),
+    ("lines-without-voice.yaml",
+     "lines-without-voice.yaml:4:8: error: lines: expected lines only in a scenario with a voice type (they are trunk lines for calls), found no voice type"),
+    ("bad-after-block.yaml",
+     "bad-after-block.yaml:10:56: error: contactTypes[0].retrial.afterBlock: expected a probability from 0 to 1 (or a percentage such as 80%), found 150%"),
     ("bad-recontact.yaml",
      "bad-recontact.yaml:9:40: error: contactTypes[0].retrial.delay: expected a delay with a mean above 0 (a customer cannot come back instantly), found a mean of 0\nbad-recontact.yaml:10:47: error: contactTypes[0].repeat.as: expected the id of a contact type (billing), found unknown type 'biling'\n  hint: did you mean 'billing'?\nbad-recontact.yaml:10:55: error: contactTypes[0].repeat.after: expected one of the keys probability, delay, as, found unknown key 'after'"),
     ("bad-channel-types.yaml",
@@ -83,7 +91,7 @@ struct ScenarioFileTests {
       several-errors.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found -5m
       several-errors.yaml:8:15: error: contactTypes[0].patience.shape: expected a shape from 0.05 to 100, found nothing (the key is missing)
       several-errors.yaml:9:13: error: contactTypes[0].agents: expected 4 values, one per interval, found 2
-      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, callback, costs, hourlyCost, shrinkage, channel, handledAs, backlog, concurrency, stretch, targets, found unknown key 'servicelevel'
+      several-errors.yaml:10:5: error: contactTypes[0].servicelevel: expected one of the keys id, description, volumes, rates, rate, handleTime, patience, agents, serviceLevel, priority, resolution, escalation, containment, retrial, repeat, callback, costs, hourlyCost, shrinkage, channel, handledAs, backlog, concurrency, stretch, targets, queueCapacity, found unknown key 'servicelevel'
         hint: did you mean 'serviceLevel'?
       """)
   }
