@@ -122,8 +122,9 @@ private struct CCSimChild {
   }
 
   /// Every example scenario runs, and in each its contacts are accounted for, per type: offered =
-  /// answered + abandoned + contained + unserved + carried over (deferred work left at close).
-  /// The multichannel example reports by channel.
+  /// answered + abandoned + blocked + contained + unserved + carried over (deferred work left at
+  /// close; `blocked` only where the scenario has lines, as the hotline does). The multichannel
+  /// example reports by channel.
   @Test(arguments: ["hotline-day.yaml", "mmn-steady.yaml", "helpdesk-two-tier.yaml", "retail-multichannel.yaml",
                     "ticket-desk.yaml", "blended-voice-email.yaml"])
   func everyExampleRunsAndAccountsForItsContacts(example: String) throws {
@@ -135,8 +136,9 @@ private struct CCSimChild {
     let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
     func mean(_ object: [String: Any], _ key: String) -> Double { ((object[key] as? [String: Any])?["mean"] as? NSNumber)?.doubleValue ?? 0 }
     let types = try #require(summary["by_type"] as? [String: [String: Any]])
+    #expect((types["hotline"].map { mean($0, "blocked") } ?? 1) > 0, "the hotline example blocks at its peaks")
     for (id, type) in types {
-      let outcomes = ["answered", "abandoned", "contained", "unserved", "carried_over"].map { mean(type, $0) }.reduce(0, +)
+      let outcomes = ["answered", "abandoned", "blocked", "contained", "unserved", "carried_over"].map { mean(type, $0) }.reduce(0, +)
       #expect(abs(mean(type, "offered") - outcomes) < 1e-9, "\(example) \(id)")
     }
     let channels = try #require(summary["by_channel"] as? [String: Any])
