@@ -46,6 +46,9 @@ let package = Package(
       name: "ScenarioFuzzing",
       dependencies: ["ContactCenterModel", "ScenarioIO", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
+    // Estimators for a centre's history (censored patience, handle-time families, arrivals): pure
+    // statistics on numbers, no file I/O.
+    .target(name: "Estimators", dependencies: ["CGSL", "Stochastic"], swiftSettings: strict),
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
@@ -85,6 +88,7 @@ let package = Package(
       name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
       name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
+    .testTarget(name: "EstimatorsTests", dependencies: ["Estimators", "Stochastic"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )
