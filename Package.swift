@@ -12,6 +12,10 @@ let package = Package(
     .library(name: "Stochastic", targets: ["Stochastic"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "ContactCenterModel", targets: ["ContactCenterModel"]),
+    .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+    .library(name: "Planning", targets: ["Planning"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "ShiftPlanning", targets: ["ShiftPlanning"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -84,7 +88,7 @@ let package = Package(
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
-      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
+      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

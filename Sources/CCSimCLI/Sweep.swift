@@ -76,9 +76,10 @@ struct Sweep: ParsableCommand {
         rows.append((point, report.row(point: point, result: result)))
         continue
       }
-      let plan = try Staff.plan(scenario, path: "\(self.scenario) (point \(point + 1): \(grid.point(point).joined(separator: ", ")))",
-                                options: options, maxRounds: 100, shiftLimits: Staff.defaultShiftLimits, marginal: false,
-                                verbose: false)
+      let job = StaffingJob(scenario: scenario, replications: options.replications, seed: options.seed,
+                            threads: options.threads(for: scenario), marginal: false)
+      let plan = try job.plan(path: "\(self.scenario) (point \(point + 1): \(grid.point(point).joined(separator: ", ")))",
+                              showingProgress: false)
       let costs = plan.plannedCosts
       rows.append((point, report.row(point: point, result: plan.result, staffing: SweepReport.Staffing(
         erlangPlannedCost: costs.erlang, plannedCost: costs.final, verified: plan.significantMisses.isEmpty))))
