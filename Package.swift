@@ -53,7 +53,7 @@ let package = Package(
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ShiftPlanning"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [

@@ -1,5 +1,4 @@
 import Foundation
-import ScenarioIO
 
 /// A results folder, `<root>/<scenario>/<run-id>`, checked before any work and written
 /// atomically after it. Making one checks the root (so no command simulates for minutes only to
