@@ -49,7 +49,7 @@ struct Staff: ParsableCommand {
     let job = StaffingJob(scenario: file.scenario, replications: options.replications, seed: options.seed,
                           threads: options.threads(for: file.scenario), maximumRounds: maxRounds,
                           shiftLimits: ShiftPlanner.Limits(seconds: shiftSeconds, nodes: shiftNodes), marginal: !noMarginal)
-    let plan = try job.plan(path: scenario, showingProgress: true)                      // compute
+    let plan = try job.plan(path: scenario)                      // compute
     let report = StaffReport(plan: plan, file: scenario, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
     let run = report.run
     let folder = try out.write(                                                         // write

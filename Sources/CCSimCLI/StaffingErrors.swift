@@ -5,30 +5,35 @@ import ScenarioIO
 import ShiftPlanning
 
 extension StaffingJob {
-  /// Runs the job for `ccsim staff` and `ccsim sweep --staff`: its errors as one line naming the
-  /// scenario file (`path`) or the flag to change, and, when `showingProgress` and standard error
-  /// is a terminal, each search step on one line there.
-  func plan(path: String, showingProgress: Bool) throws -> StaffingPlan {
-    let log: ((StaffingSearch.Step) -> Void)? = showingProgress && isatty(STDERR_FILENO) == 1 ? { step in
+  /// Runs the job for `ccsim staff`: its errors as ``staffingError(_:path:)`` reports them, and,
+  /// when standard error is a terminal, each search step on one line there.
+  func plan(path: String) throws -> StaffingPlan {
+    let log: ((StaffingSearch.Step) -> Void)? = isatty(STDERR_FILENO) == 1 ? { step in
       let change = step.change == 0 ? "no change" : (step.change > 0 ? "+" : "") + "\(step.change) agent-intervals"
       FileHandle.standardError.write(Data(
         "\r\u{1B}[K\(step.phase.rawValue): \(change), \(step.misses) targets missed, planned cost \(Int(step.plannedCost.rounded()))".utf8))
     } : nil
     let plan: StaffingPlan
-    do {
-      plan = try self.plan(log: log)
-    } catch let error as StaffingSearchError {
-      if case .overloaded(let overload) = error { throw overload }
-      throw InputError(error, path: path)
-    } catch let error as ShiftPlanningError {
-      if case .noPlanWithinLimits = error {
-        throw InputError(field: "--shift-seconds", expected: "time enough for the shift planner to find a first plan", found: error.description)
-      }
-      throw InputError(location: path, field: "shiftRules", expected: "shift rules the planner can plan from", found: error.description)
-    }
+    do { plan = try self.plan(log: log) } catch { throw staffingError(error, path: path) }
     if log != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     return plan
   }
+}
+
+/// An error of ``Planning/StaffingJob`` as `ccsim` reports it: an overload as itself (exit status
+/// 3), anything else as one line naming the scenario file (`path`) or the flag to change.
+func staffingError(_ error: any Error, path: String) -> any Error {
+  if let error = error as? StaffingSearchError {
+    if case .overloaded(let overload) = error { return overload }
+    return InputError(error, path: path)
+  }
+  if let error = error as? ShiftPlanningError {
+    if case .noPlanWithinLimits = error {
+      return InputError(field: "--shift-seconds", expected: "time enough for the shift planner to find a first plan", found: error.description)
+    }
+    return InputError(location: path, field: "shiftRules", expected: "shift rules the planner can plan from", found: error.description)
+  }
+  return error
 }
 
 extension InputError {

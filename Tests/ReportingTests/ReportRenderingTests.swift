@@ -95,10 +95,10 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let results = try [base, more].map { try Experiment(scenario: $0, seed: 5).run(replications: 4, threads: 2) }
     let comparison = PlanComparison(plans: [("base", results[0]), ("one more", results[1])])
     let compare = CompareReport(comparison: comparison, files: ["base.yaml", "more.yaml"], toolVersion: "0.0.0-test")
-    let manifest = SweepReport.Manifest(toolVersion: "0.0.0-test", scenario: base.name, scenarioSHA256: "0", currency: "EUR",
+    let manifest = SweepManifest(toolVersion: "0.0.0-test", scenario: base.name, scenarioSHA256: "0", currency: "EUR",
                                         seed: 5, replications: 4, grid: SweepGrid(keys: ["staff[team]"], values: [["0", "+1"]]))
     let sweep = SweepReport(manifest: manifest, base: base)
-    let csv = sweep.csv(rows: results.enumerated().map { ($0, sweep.row(point: $0, result: $1)) })
+    let rows = results.enumerated().map { SweepRow(point: $0, grid: manifest.grid, result: $1, base: base) }
     // The staff report: the small centre staffed for 80% per interval (hostile ids included).
     var targeted = base
     targeted.targets = Targets(types: Array(repeating: TypeTargets(serviceLevel: 0.8), count: 3), maximumOccupancy: [nil, nil],
@@ -108,7 +108,7 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let staffCharts = staff.components(separatedBy: "<svg").count - 1
     #expect(staffCharts >= 2 + 3 * 3)   // Erlang against simulation per group, and the run charts
     for (name, html, charts, title) in [("compare", compare.html(), 5, "Service level difference from base"),
-                                        ("sweep", SweepReport.html(manifest: manifest, csv: csv), 1, "Cost against service level, every grid point"),
+                                        ("sweep", sweep.html(rows: rows), 1, "Cost against service level, every grid point"),
                                         ("staff", staff, staffCharts, "Erlang and simulated staffing: billing")] {
       let page = folder.appendingPathComponent("\(name).html")
       try Data(html.utf8).write(to: page)
