@@ -51,23 +51,7 @@ struct Staff: ParsableCommand {
                           shiftLimits: ShiftPlanner.Limits(seconds: shiftSeconds, nodes: shiftNodes), marginal: !noMarginal)
     let plan = try job.plan(path: scenario)                      // compute
     let report = StaffReport(plan: plan, file: scenario, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
-    let run = report.run
-    let folder = try out.write(                                                         // write
-      seed: options.seed, label: "staff",
-      files: [
-        ("staffing.csv", report.staffingCSV()),
-        ("shifts.csv", report.shiftsCSV()),
-        ("marginal.csv", report.marginalCSV()),
-        ("compare.csv", report.comparison.compareCSV()),
-        ("targets.csv", report.comparison.targetsCSV()),
-        ("staff.json", report.staffJSON()),
-        ("plan.yaml", report.planYAML()),
-        ("summary.json", run.summaryJSON()),
-        ("intervals.csv", run.intervalsCSV()),
-        ("groups.csv", run.groupsCSV()),
-        ("report.html", report.html()),
-        ("scenario.yaml", file.text),
-      ])
+    let folder = try out.write(seed: options.seed, label: "staff", files: report.files(scenarioText: file.text))   // write
     print(report.table())
     print("\(options.replications) replications per plan, search seed \(options.seed): results in \(folder)")
   }

@@ -34,6 +34,27 @@ public struct StaffReport: Sendable {
 
   func start(_ k: Int) -> String { Scenario.clockText(scenario.clockStart + Double(k) * scenario.intervalLength) }
 
+  /// The files of `ccsim staff`'s results folder, `(name, contents)`: `staffing.csv`, `shifts.csv`,
+  /// `marginal.csv`, `compare.csv`, `targets.csv`, `staff.json`, `plan.yaml`, the final plan's
+  /// `summary.json`, `intervals.csv` and `groups.csv`, `report.html`, and `scenarioText`, the
+  /// scenario file's text, as `scenario.yaml`.
+  public func files(scenarioText: String) -> [(String, String)] {
+    [
+      ("staffing.csv", staffingCSV()),
+      ("shifts.csv", shiftsCSV()),
+      ("marginal.csv", marginalCSV()),
+      ("compare.csv", comparison.compareCSV()),
+      ("targets.csv", comparison.targetsCSV()),
+      ("staff.json", staffJSON()),
+      ("plan.yaml", planYAML()),
+      ("summary.json", run.summaryJSON()),
+      ("intervals.csv", run.intervalsCSV()),
+      ("groups.csv", run.groupsCSV()),
+      ("report.html", html()),
+      ("scenario.yaml", scenarioText),
+    ]
+  }
+
   /// `staffing.csv`: per interval and group, the agents Erlang asks for, the agents the search
   /// found, and for a group with shift rules the agents its shifts need on the phones and have.
   public func staffingCSV() -> String {
