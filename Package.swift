@@ -62,6 +62,14 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
+    // Examples/: small programs that use the library as a package user would (built and run by
+    // CCSimCLITests/ExampleTests).
+    .executableTarget(
+      name: "compare-plans", dependencies: ["ContactCenterModel", "Planning", "ScenarioIO"], path: "Examples/compare-plans",
+      swiftSettings: strict),
+    .executableTarget(
+      name: "staff-scenario", dependencies: ["ContactCenterModel", "Planning", "Reporting", "ScenarioIO"],
+      path: "Examples/staff-scenario", swiftSettings: strict),
     .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",
@@ -88,7 +96,7 @@ let package = Package(
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
-      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning"], swiftSettings: strict),
+      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning", "Reporting"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

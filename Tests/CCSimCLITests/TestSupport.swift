@@ -18,14 +18,24 @@ func temporaryFolder(_ purpose: String) throws -> URL {
 /// status (nil when it had to be killed; 128 + the signal when a signal ended it, as a shell reports
 /// a trap) and standard error.
 func ccsim(_ arguments: [String], seconds: Double = 60) throws -> (status: Int32?, stderr: String) {
-  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
-  try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccsim not built next to the tests at \(binary.path)")
+  let ending = try builtProgram("ccsim", arguments, seconds: seconds, keepingOutput: false)
+  return (ending.status, ending.stderr)
+}
+
+/// The executable `name` built next to the tests (`ccsim`, or one of `Examples/`), run with
+/// `arguments` as a child process and given up to `seconds` to finish (then killed): its exit
+/// status (as ``ccsim(_:seconds:)``), and its standard output (when `keepingOutput`; it must stay
+/// under a pipe's 64 KiB) and standard error.
+func builtProgram(_ name: String, _ arguments: [String], seconds: Double = 60, keepingOutput: Bool = true) throws
+  -> (status: Int32?, stdout: String, stderr: String) {
+  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
+  try #require(FileManager.default.isExecutableFile(atPath: binary.path), "\(name) not built next to the tests at \(binary.path)")
   let process = Process()
   process.executableURL = binary
   process.arguments = arguments
-  let errors = Pipe()
+  let output = Pipe(), errors = Pipe()
   process.standardError = errors
-  process.standardOutput = FileHandle.nullDevice
+  process.standardOutput = keepingOutput ? output : FileHandle.nullDevice
   try process.run()
   let deadline = Date().addingTimeInterval(seconds)
   while process.isRunning && Date() < deadline { usleep(20_000) }
@@ -33,5 +43,6 @@ func ccsim(_ arguments: [String], seconds: Double = 60) throws -> (status: Int32
   if !finished { process.terminate() }
   process.waitUntilExit()
   let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-  return (finished ? status : nil, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+  func text(_ pipe: Pipe) -> String { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+  return (finished ? status : nil, keepingOutput ? text(output) : "", text(errors))
 }
