@@ -78,25 +78,27 @@ let package = Package(
         "Stochastic",
       ],
       swiftSettings: strict),
+    // What the test targets share: repository paths, temporary folders, SplitMix, child processes.
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic", "CGSL", "CPhilox"], swiftSettings: strict),
-    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
+    .testTarget(name: "SimKernelTests", dependencies: ["TestSupport", "SimKernel"], swiftSettings: strict),
     .testTarget(name: "FingerprintTests", dependencies: ["Fingerprint"], swiftSettings: strict),
     .testTarget(
       name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "ReferenceCases", "Stochastic"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
+      name: "ScenarioIOTests", dependencies: ["TestSupport", "ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "ScenarioFuzzingTests", dependencies: ["ScenarioFuzzing", "ScenarioIO"], swiftSettings: strict),
+    .testTarget(name: "ScenarioFuzzingTests", dependencies: ["TestSupport", "ScenarioFuzzing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(
-      name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "Queueing", "ScenarioIO"], swiftSettings: strict),
+      name: "PlanningTests", dependencies: ["TestSupport", "Planning", "ContactCenterModel", "Queueing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(
-      name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
+      name: "ReportingTests", dependencies: ["TestSupport", "Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
-      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning", "Reporting"], swiftSettings: strict),
+      name: "CCSimCLITests", dependencies: ["TestSupport", "CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning", "Reporting"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

@@ -2,6 +2,7 @@ import ContactCenterModel
 import Foundation
 import Planning
 import ScenarioIO
+import TestSupport
 import Testing
 
 /// The programs in `Examples/`, built next to the tests and run as a user would run them: they

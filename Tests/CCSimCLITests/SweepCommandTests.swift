@@ -2,6 +2,7 @@ import ContactCenterModel
 import Foundation
 import Planning
 import ScenarioIO
+import TestSupport
 import Testing
 @testable import CCSimCLI
 
