@@ -12,6 +12,10 @@ let package = Package(
     .library(name: "Stochastic", targets: ["Stochastic"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "ContactCenterModel", targets: ["ContactCenterModel"]),
+    .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+    .library(name: "Planning", targets: ["Planning"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "ShiftPlanning", targets: ["ShiftPlanning"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,7 +56,7 @@ let package = Package(
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ShiftPlanning"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [
@@ -61,6 +65,14 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "ccsim", dependencies: ["CCSimCLI"], swiftSettings: strict),
+    // Examples/: small programs that use the library as a package user would (built and run by
+    // CCSimCLITests/ExampleTests).
+    .executableTarget(
+      name: "compare-plans", dependencies: ["ContactCenterModel", "Planning", "ScenarioIO"], path: "Examples/compare-plans",
+      swiftSettings: strict),
+    .executableTarget(
+      name: "staff-scenario", dependencies: ["ContactCenterModel", "Planning", "Reporting", "ScenarioIO"],
+      path: "Examples/staff-scenario", swiftSettings: strict),
     .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",
@@ -69,25 +81,27 @@ let package = Package(
         "Stochastic",
       ],
       swiftSettings: strict),
+    // What the test targets share: repository paths, temporary folders, SplitMix, child processes.
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(
       name: "QueueingTests", dependencies: ["Queueing"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "StochasticTests", dependencies: ["Stochastic", "CGSL", "CPhilox"], swiftSettings: strict),
-    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"], swiftSettings: strict),
+    .testTarget(name: "SimKernelTests", dependencies: ["TestSupport", "SimKernel"], swiftSettings: strict),
     .testTarget(name: "FingerprintTests", dependencies: ["Fingerprint"], swiftSettings: strict),
     .testTarget(
       name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "ReferenceCases", "Stochastic"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "ScenarioIOTests", dependencies: ["ScenarioIO"],
+      name: "ScenarioIOTests", dependencies: ["TestSupport", "ScenarioIO"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "ScenarioFuzzingTests", dependencies: ["ScenarioFuzzing", "ScenarioIO"], swiftSettings: strict),
+    .testTarget(name: "ScenarioFuzzingTests", dependencies: ["TestSupport", "ScenarioFuzzing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(
-      name: "PlanningTests", dependencies: ["Planning", "ContactCenterModel", "Queueing", "ScenarioIO"], swiftSettings: strict),
+      name: "PlanningTests", dependencies: ["TestSupport", "Planning", "ContactCenterModel", "Queueing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(
-      name: "ReportingTests", dependencies: ["Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
+      name: "ReportingTests", dependencies: ["TestSupport", "Reporting", "Queueing", "ContactCenterModel", "Planning"], swiftSettings: strict),
     .testTarget(
-      name: "CCSimCLITests", dependencies: ["CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel"], swiftSettings: strict),
+      name: "CCSimCLITests", dependencies: ["TestSupport", "CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning", "Reporting"], swiftSettings: strict),
     .testTarget(name: "EstimatorsTests", dependencies: ["Estimators", "Stochastic"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]

@@ -30,6 +30,8 @@ public struct CCSim: ParsableCommand {
       try command.run()
     } catch let error as InputError {
       fail(error.description)
+    } catch let interrupted as ResultsFolder.Interrupted {
+      Foundation.exit(128 + interrupted.signal)   // as the signal would have: 130 for Ctrl-C, 143 for SIGTERM
     } catch let overload as CentreOverload {
       FileHandle.standardError.write(Data("ccsim: error: \(overload)\n".utf8))
       Foundation.exit(overloadStatus)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ContactCenterModel
-import Fingerprint
 import Foundation
 import Planning
 import Reporting
@@ -39,53 +38,22 @@ struct Compare: ParsableCommand {
       do { loaded.append(try PlanFile.load(path: path, over: base)) } catch { errors += error.errors }
     }
     guard errors.isEmpty else { throw ScenarioErrors(errors) }
-    let names = Self.uniqueNames(["base"] + loaded.map(\.name))
+    let names = PlanComparison.uniqueNames(["base"] + loaded.map(\.name))
     guard let referenceIndex = names.firstIndex(of: reference) else {
       throw InputError(field: "--reference", expected: "base or a plan's name (\(names.dropFirst().joined(separator: ", ")))",
                        found: reference)
     }
     let out = try ResultsFolder(under: options.out, scenario: base.scenario.name)
     let scenarios = [base.scenario] + loaded.map(\.merged.scenario)
-    let threads = options.threads(for: base.scenario)
     let progress = ProgressBar(total: options.replications * scenarios.count)
-    var results: [RunResult] = []
-    for scenario in scenarios {                                                         // compute
-      let done = results.count * options.replications
-      results.append(try Experiment(scenario: scenario, seed: options.seed)
-        .run(replications: options.replications, threads: threads) { progress.update(done + $0) })
-    }
+    let comparison = try PlanComparison.run(                                             // compute
+      Array(zip(names, scenarios)), reference: referenceIndex, seed: options.seed, replications: options.replications,
+      threads: options.threads(for: base.scenario)) { progress.update($0) }
     progress.finish()
-    let comparison = PlanComparison(plans: Array(zip(names, results)), reference: referenceIndex)
     let report = CompareReport(comparison: comparison, files: [scenario] + plans, toolVersion: CCSim.version)
-    let texts = [base.text] + loaded.map(\.text)
-    var files: [(String, String)] = [
-      ("summary.json", report.summaryJSON(sha256: texts.map { SHA256.hex(Array($0.utf8)) })),
-      ("compare.csv", report.compareCSV()),
-      ("targets.csv", report.targetsCSV()),
-      ("scenario.yaml", base.text),
-      ("report.html", report.html()),
-    ]
-    for (index, (name, plan)) in zip(names.dropFirst(), loaded).enumerated() {
-      files.append(("plan-\(index + 1)-\(Self.fileSafe(name)).yaml", plan.text))
-    }
-    let folder = try out.write(seed: options.seed, label: "compare", files: files)        // write
+    let folder = try out.write(seed: options.seed, label: "compare",                      // write
+                               files: report.files(scenarioText: base.text, planTexts: loaded.map(\.text)))
     print(report.table())
     print("\(options.replications) replications per plan, seed \(options.seed), common random numbers: results in \(folder)")
-  }
-
-  /// Names made unique by adding `-2`, `-3`, … to repeats.
-  static func uniqueNames(_ names: [String]) -> [String] {
-    var used = Set<String>()
-    return names.map { name in
-      var unique = name, next = 2
-      while used.contains(unique) { unique = "\(name)-\(next)"; next += 1 }
-      used.insert(unique)
-      return unique
-    }
-  }
-
-  /// A name usable in a file name: letters, digits, `-`, `_` and `.`; anything else becomes `_`.
-  static func fileSafe(_ name: String) -> String {
-    String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
   }
 }

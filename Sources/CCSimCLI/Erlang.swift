@@ -163,62 +163,39 @@ struct ErlangRequest {
       throw InputError(field: "--agents", expected: "a number of agents to evaluate, or a target to staff to (\(Self.targetFlags))", found: "")
     }
     let workload = Workload(arrivalRate: rate, meanHandleTime: handleTime)
-    try Self.checkSize(workload, model: model, field: "--rate", found: rateText)
+    if let expected = question.sizeProblem(workload) { throw InputError(field: "--rate", expected: expected, found: rateText) }
     subject = .queue(workload, agents: agents)
-  }
-
-  /// Largest offered load accepted, erlangs: the staffing search stops at `Staffing.searchLimit` agents.
-  static let largestTraffic = 1_000_000.0
-
-  /// Refuses loads too large to staff, and Erlang-A loads whose series would need more than 10⁸
-  /// terms (λ × patience: arrivals during one mean patience).
-  static func checkSize(_ workload: Workload, model: QueueModel, field: String, found: String, location: String? = nil) throws(InputError) {
-    guard workload.traffic.isFinite, workload.traffic <= largestTraffic else {
-      throw InputError(location: location, field: field, expected: "an offered load (rate × AHT) of at most 1000000 erlangs", found: found)
-    }
-    if case .erlangA(let patience) = model, workload.arrivalRate * patience > 1e8 {
-      throw InputError(location: location, field: field, expected: "at most 10⁸ arrivals during one mean patience (rate × patience) for Erlang A", found: found)
-    }
   }
 
   /// The text (or JSON) `ccsim erlang` prints.
   /// - Throws: ``InputError`` naming the target flag when no staffing can meet a target.
   func answer() throws(InputError) -> String {
     switch subject {
-    case .queue(let workload, let given):
-      let required = try question.targets.kinds.isEmpty ? nil : staff(workload).agents
-      let agents = given ?? required!
-      let around = (max(min(agents, 1), agents - 3)...(agents + 3)).map(evaluate(workload))
-      let chosen = around.first { $0.agents == agents }!
+    case .queue(let workload, let agents):
+      let answer: ErlangQuestion.Answer
+      do { answer = try question.answer(workload, agents: agents) } catch { throw Self.inputError(error, targets: question.targets) }
       return json
-        ? ErlangReport.json(question, chosen: chosen, required: required, around: around).rendered() + "\n"
-        : ErlangReport.text(question, chosen: chosen, required: required, around: around)
+        ? ErlangReport.json(question, chosen: answer.chosen, required: answer.required, around: answer.around).rendered() + "\n"
+        : ErlangReport.text(question, chosen: answer.chosen, required: answer.required, around: answer.around)
     case .profile(let profile, let defaultHandleTime, let profilePath):
-      let rows = try profile.intervals.map { interval throws(InputError) in
-        let handle = interval.meanHandleTime ?? defaultHandleTime!
-        let workload = Workload(arrivalRate: interval.contacts / profile.intervalLength, meanHandleTime: handle)
-        try Self.checkSize(
-          workload, model: question.model, field: "contacts", found: String(interval.contacts),
-          location: "\(profilePath):\(interval.line):1")
-        return ProfileRow(start: IntervalProfile.describe(clock: interval.start), contacts: interval.contacts, performance: try staff(workload))
+      let intervals = profile.intervals.map { interval in
+        (start: IntervalProfile.describe(clock: interval.start), contacts: interval.contacts,
+         workload: Workload(arrivalRate: interval.contacts / profile.intervalLength, meanHandleTime: interval.meanHandleTime ?? defaultHandleTime!))
+      }
+      let rows: [ProfileRow]
+      do {
+        rows = try question.staffDay(intervals)
+      } catch {
+        switch error {
+        case .tooLarge(let index, let expected):
+          let interval = profile.intervals[index]
+          throw InputError(location: "\(profilePath):\(interval.line):1", field: "contacts", expected: expected, found: String(interval.contacts))
+        case .staffing(let error): throw Self.inputError(error, targets: question.targets)
+        }
       }
       return json
         ? ErlangReport.profileJSON(question, rows: rows, intervalLength: profile.intervalLength).rendered() + "\n"
         : ErlangReport.profileText(question, rows: rows, intervalLength: profile.intervalLength)
-    }
-  }
-
-  func evaluate(_ workload: Workload) -> (Int) -> QueuePerformance {
-    { agents in
-      QueuePerformance(model: question.model, workload: workload, agents: agents, serviceLevelThreshold: question.serviceLevelThreshold)
-    }
-  }
-
-  func staff(_ workload: Workload) throws(InputError) -> QueuePerformance {
-    do {
-      return try Staffing.minimumAgents(question.model, workload: workload, targets: question.targets, serviceLevelThreshold: question.serviceLevelThreshold)
-    } catch {
-      throw Self.inputError(error, targets: question.targets)
     }
   }
 

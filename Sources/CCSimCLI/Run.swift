@@ -30,15 +30,7 @@ struct Run: ParsableCommand {
     progress.finish()
     let report = RunReport(
       result: result, scenarioSHA256: SHA256.hex(Array(file.text.utf8)), toolVersion: CCSim.version)
-    let folder = try out.write(                                                         // write
-      seed: seed,
-      files: [
-        ("summary.json", report.summaryJSON()),
-        ("intervals.csv", report.intervalsCSV()),
-        ("groups.csv", report.groupsCSV()),
-        ("report.html", report.html(serviceLevelTargets: file.scenario.targets.types.map(\.serviceLevel))),
-        ("scenario.yaml", file.text),
-      ])
+    let folder = try out.write(seed: seed, files: report.files(scenarioText: file.text))  // write
     print(report.kpiTable())
     print("\(replications) replications, seed \(seed): results in \(folder)")
   }

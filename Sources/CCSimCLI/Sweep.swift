@@ -36,82 +36,46 @@ struct Sweep: ParsableCommand {
     _ = try parsedShard()
   }
 
-  func parsedShard() throws -> (index: Int, count: Int)? {
+  func parsedShard() throws -> SweepShard? {
     guard let shard else { return nil }
-    let parts = shard.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
-    guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, count <= 10_000, (1...count).contains(index) else {
-      throw ValidationError("--shard: expected i/n with 1 ≤ i ≤ n ≤ 10000, such as 2/4, found '\(shard)'")
+    guard let parsed = SweepShard(shard) else {
+      throw ValidationError("--shard: expected i/n with 1 ≤ i ≤ n ≤ \(SweepShard.maximumCount), such as 2/4, found '\(shard)'")
     }
-    return (index, count)
+    return parsed
   }
 
   func run() throws {
     let file = try ScenarioFile.load(path: scenario)                                    // read
     let parsed = try variations.map(Variation.init)
-    if let repeated = Dictionary(grouping: parsed.map(\.key), by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-      throw InputError(field: "--vary", expected: "each key once", found: repeated)
-    }
-    let grid = SweepGrid(keys: parsed.map(\.key), values: parsed.map(\.values))
-    guard grid.pointCount <= 100_000 else {
-      throw InputError(field: "--vary", expected: "a grid of at most 100000 points", found: "\(grid.pointCount)")
-    }
-    let shard = try parsedShard()
-    let points = shard.map { grid.points(shard: $0.index, of: $0.count) } ?? Array(0..<grid.pointCount)
-    // Every point is read before any runs, so a bad value stops the sweep before it costs anything.
-    let scenarios = try points.map { try file.varied(parsed, values: grid.point($0)) }
-    let out = try ResultsFolder(under: options.out, scenario: file.scenario.name)
-    let manifest = SweepReport.Manifest(
-      toolVersion: CCSim.version, scenario: file.scenario.name, scenarioSHA256: SHA256.hex(Array(file.text.utf8)),
-      currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid, shard: shard,
-      staffed: staff)
-    let report = SweepReport(manifest: manifest, base: file.scenario)
-    let threads = options.threads(for: file.scenario)
-    let progress = ProgressBar(total: options.replications * points.count)
-    var rows: [(point: Int, line: String)] = []
-    for (point, scenario) in zip(points, scenarios) {                                   // compute
-      let done = rows.count * options.replications
-      guard staff else {
-        let result = try Experiment(scenario: scenario, seed: options.seed)
-          .run(replications: options.replications, threads: threads) { progress.update(done + $0) }
-        rows.append((point, report.row(point: point, result: result)))
-        continue
+    let grid: SweepGrid
+    do { grid = try SweepGrid(checkedKeys: parsed.map(\.key), values: parsed.map(\.values)) } catch {
+      switch error {
+      case .repeatedKey(let key): throw InputError(field: "--vary", expected: "each key once", found: key)
+      case .tooManyPoints(let count):
+        throw InputError(field: "--vary", expected: "a grid of at most \(SweepGrid.maximumPoints) points", found: "\(count)")
       }
-      let plan = try Staff.plan(scenario, path: "\(self.scenario) (point \(point + 1): \(grid.point(point).joined(separator: ", ")))",
-                                options: options, maxRounds: 100, shiftLimits: Staff.defaultShiftLimits, marginal: false,
-                                verbose: false)
-      let costs = plan.plannedCosts
-      rows.append((point, report.row(point: point, result: plan.result, staffing: SweepReport.Staffing(
-        erlangPlannedCost: costs.erlang, plannedCost: costs.final, verified: plan.significantMisses.isEmpty))))
-      progress.update(done + options.replications)
+    }
+    let manifest = SweepManifest(
+      toolVersion: CCSim.version, scenario: file.scenario.name, scenarioSHA256: SHA256.hex(Array(file.text.utf8)),
+      currency: file.scenario.costs.currency, seed: options.seed, replications: options.replications, grid: grid,
+      shard: try parsedShard(), staffed: staff)
+    // Every point is read before any runs, so a bad value stops the sweep before it costs anything.
+    let scenarios = try manifest.points.map { try file.varied(parsed, values: grid.point($0)) }
+    let out = try ResultsFolder(under: options.out, scenario: file.scenario.name)
+    let progress = ProgressBar(total: options.replications * scenarios.count)
+    let rows: [SweepRow]
+    do {                                                                                  // compute
+      rows = try manifest.run(scenarios, base: file.scenario, threads: options.threads(for:)) { progress.update($0) }
+    } catch let failure as SweepStaffingFailure {
+      throw staffingError(failure.error, path: "\(scenario) (point \(failure.point + 1): \(grid.point(failure.point).joined(separator: ", ")))")
     }
     progress.finish()
-    let csv = report.csv(rows: rows)
-    let label = shard.map { "sweep-shard-\($0.index)-of-\($0.count)" } ?? "sweep"
+    let report = SweepReport(manifest: manifest, base: file.scenario)
+    let label = manifest.shard.map { "sweep-shard-\($0.index)-of-\($0.count)" } ?? "sweep"
     let folder = try out.write(                                                           // write
-      seed: options.seed, label: label,
-      files: SweepFolder.files(manifest: manifest, csv: csv, scenarioText: file.text))
-    print(Self.summaryTable(csv: csv, keys: grid.keys))
-    print("\(points.count) of \(grid.pointCount) grid points, \(options.replications) replications each, seed \(options.seed): results in \(folder)")
-  }
-
-  /// The console view: per point the swept values and the centre's headline KPIs.
-  static func summaryTable(csv: String, keys: [String]) -> String {
-    let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    guard let header = lines.first else { return "" }
-    let shown = ["service_level", "asa_s", "abandon_rate", "occupancy", "total_cost", "meets_targets", "planned_cost"]
-    let columns = shown.compactMap { name in header.firstIndex(of: name).map { (name, $0) } }
-    var table = TextTable(headers: ["point"] + keys + columns.map(\.0))
-    for row in lines.dropFirst() where row.count == header.count {
-      table.append(Array(row[0...keys.count]) + columns.map { name, index in
-        guard let value = Double(row[index]) else { return row[index] }
-        let half = Double(row[index + 1]).map { $0 } ?? 0
-        return name == "asa_s" ? String(format: "%.1fs ± %.1fs", value, half)
-          : name == "total_cost" ? String(format: "%.0f ± %.0f", value, half)
-          : name == "planned_cost" ? String(format: "%.0f", value)
-          : String(format: "%.1f%% ± %.1f%%", 100 * value, 100 * half)
-      })
-    }
-    return table.rendered()
+      seed: options.seed, label: label, files: SweepFolder.files(report: report, rows: rows, scenarioText: file.text))
+    print(report.summaryTable(rows: rows))
+    print("\(scenarios.count) of \(grid.pointCount) grid points, \(options.replications) replications each, seed \(options.seed): results in \(folder)")
   }
 }
 
@@ -142,8 +106,8 @@ struct Merge: ParsableCommand {
         files[name] = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
       })
     }
-    let merged: (manifest: SweepReport.Manifest, files: [(String, String)])
-    do { merged = try SweepMerge.merge(folders: shards) } catch {                          // check and merge
+    let merged: (manifest: SweepManifest, files: [(String, String)])
+    do { merged = try SweepFolder.merge(folders: shards) } catch {                          // check and merge
       throw InputError(field: error.place ?? "ccsim merge", expected: error.expected, found: error.found)
     }
     let folder = try ResultsFolder(under: out, scenario: merged.manifest.scenario)         // write

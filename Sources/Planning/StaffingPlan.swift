@@ -79,10 +79,11 @@ extension StaffingSearch {
   /// it is raised by one agent and the shifts planned again, up to twice), and the marginal values.
   ///
   /// - Parameters:
-  ///   - shiftLimits: The shift planner's limits.
+  ///   - shiftLimits: The shift planner's limits; by default those of `ccsim staff`
+  ///     (``StaffingJob/defaultShiftLimits``), so a caller gets the plan the command finds.
   ///   - marginal: Whether to estimate the marginal values (two simulations per group).
   ///   - log: Called after every search step.
-  public func plan(shiftLimits: ShiftPlanner.Limits = ShiftPlanner.Limits(), marginal: Bool = true,
+  public func plan(shiftLimits: ShiftPlanner.Limits = StaffingJob.defaultShiftLimits, marginal: Bool = true,
                    log: ((Step) -> Void)? = nil) throws -> StaffingPlan {
     let outcome = try run(log: log)
     let seed = outcome.verificationSeed

@@ -1,4 +1,5 @@
 import ContactCenterModel
+import Fingerprint
 import Foundation
 import Planning
 
@@ -209,5 +210,33 @@ public struct CompareReport: Sendable {
 
   static func signed(_ value: Double, _ format: (Double) -> String) -> String {
     value > 0 ? "+" + format(value) : value < 0 ? "−" + format(-value) : format(0)
+  }
+}
+
+extension CompareReport {
+  /// The files of `ccsim compare`'s results folder, `(name, contents)`: `summary.json` (with the
+  /// SHA-256 of every input), `compare.csv`, `targets.csv`, a copy of the base scenario,
+  /// `report.html`, and a copy of each plan file as `plan-<n>-<name>.yaml`.
+  /// - Parameters:
+  ///   - scenarioText: The base scenario file's text.
+  ///   - planTexts: Each plan file's text, in the order of the comparison's plans after the base.
+  public func files(scenarioText: String, planTexts: [String]) -> [(String, String)] {
+    let texts = [scenarioText] + planTexts
+    var files: [(String, String)] = [
+      ("summary.json", summaryJSON(sha256: texts.map { SHA256.hex(Array($0.utf8)) })),
+      ("compare.csv", compareCSV()),
+      ("targets.csv", targetsCSV()),
+      ("scenario.yaml", scenarioText),
+      ("report.html", html()),
+    ]
+    for (index, (plan, text)) in zip(comparison.plans.dropFirst(), planTexts).enumerated() {
+      files.append(("plan-\(index + 1)-\(Self.fileSafe(plan.name)).yaml", text))
+    }
+    return files
+  }
+
+  /// A name usable in a file name: letters, digits, `-`, `_` and `.`; anything else becomes `_`.
+  static func fileSafe(_ name: String) -> String {
+    String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
   }
 }

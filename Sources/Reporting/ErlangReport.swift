@@ -1,36 +1,6 @@
 import Foundation
 import Queueing
 
-/// What a planner asked `ccsim erlang`: the model, the targets, and which service level counts.
-public struct ErlangQuestion: Sendable {
-  public var model: QueueModel
-  public var targets: StaffingTargets
-  public var serviceLevelThreshold: Double
-
-  public init(model: QueueModel, targets: StaffingTargets, serviceLevelThreshold: Double) {
-    self.model = model
-    self.targets = targets
-    self.serviceLevelThreshold = serviceLevelThreshold
-  }
-
-  /// The service-level definition reported in tables: the target's, else "offered".
-  var definition: ServiceLevelDefinition { targets.serviceLevel?.definition ?? .offered }
-}
-
-/// One interval of a day profile and the staffing it needs.
-public struct ProfileRow: Sendable {
-  /// The interval's start as written for people, e.g. `08:15`.
-  public var start: String
-  public var contacts: Double
-  public var performance: QueuePerformance
-
-  public init(start: String, contacts: Double, performance: QueuePerformance) {
-    self.start = start
-    self.contacts = contacts
-    self.performance = performance
-  }
-}
-
 /// The output of `ccsim erlang`: a short table for people, one JSON object for programs.
 /// Every metric is defined in `Docs/analytics.md`; every JSON key in `Docs/cli.md`.
 public enum ErlangReport {

@@ -96,20 +96,16 @@ extension CompareReport {
 }
 
 extension SweepReport {
-  /// `report.html` of a sweep, from its `sweep.csv`: the cost-versus-service-level frontier of the
-  /// grid points (with the points no other beats on both), and the table of points. Built from the
-  /// CSV alone, so a merged sweep gets the same page as the unsplit one.
-  public static func html(manifest: Manifest, csv: String) -> String {
-    let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    let header = lines.first ?? []
-    let rows = lines.dropFirst().filter { $0.count == header.count }
-    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-    func value(_ row: [String], _ name: String) -> Double? { column(name).flatMap { Double(row[$0]) } }
+  /// `report.html` of a sweep, from its rows: the cost-versus-service-level frontier of the grid
+  /// points (with the points no other beats on both), and the table of points. Built from the rows
+  /// alone, so a merged sweep gets the same page as the unsplit one.
+  public func html(rows unsorted: [SweepRow]) -> String {
+    let rows = unsorted.sorted { $0.point < $1.point }
     let keys = manifest.grid.keys
     var blocks: [HTMLBlock] = []
-    let points = rows.compactMap { row -> (cost: Double, sl: Double, half: Double?, row: [String])? in
-      guard let cost = value(row, "total_cost"), let sl = value(row, "service_level") else { return nil }
-      return (cost, 100 * sl, value(row, "service_level_ci95").map { 100 * $0 }, row)
+    let points = rows.compactMap { row -> (cost: Double, sl: Double, row: SweepRow)? in
+      guard let cost = row[.totalCost]?.mean, let sl = row[.serviceLevel]?.mean else { return nil }
+      return (cost, 100 * sl, row)
     }.sorted { ($0.cost, -$0.sl) < ($1.cost, -$1.sl) }
     if !points.isEmpty {
       // The frontier: points no other point beats on both cost (lower) and service level (higher).
@@ -125,7 +121,7 @@ extension SweepReport {
       let groups: [(String, [LineChart.Point])]
       if keys.count > 1, manifest.grid.values[last - 1].count <= 6 {
         groups = manifest.grid.values[last - 1].map { value in
-          ("\(keys[last - 1]) = \(value)", points.filter { $0.row[last] == value }.map { LineChart.Point(x: $0.cost, y: $0.sl) })
+          ("\(keys[last - 1]) = \(value)", points.filter { $0.row.values[last - 1] == value }.map { LineChart.Point(x: $0.cost, y: $0.sl) })
         }
       } else {
         groups = [("Grid points", points.map { LineChart.Point(x: $0.cost, y: $0.sl) })]
@@ -141,17 +137,16 @@ extension SweepReport {
         bandLabel: "")
       blocks.append(.figure(svg: chart.svg(), caption: "The cost-versus-service-level frontier of the sweep: up and to the left is better and cheaper."))
     }
-    let shown = ["service_level", "asa_s", "abandon_rate", "occupancy", "total_cost"]
-    var table = HTMLTable(caption: "Every grid point (mean ± 95% CI half-width)", columns: ["Point"] + keys + shown + ["Targets"])
+    let shown: [Metric] = [.serviceLevel, .averageSpeedOfAnswer, .abandonRate, .occupancy, .totalCost]
+    var table = HTMLTable(caption: "Every grid point (mean ± 95% CI half-width)", columns: ["Point"] + keys + shown.map(\.rawValue) + ["Targets"])
     for row in rows {
-      let cells = shown.map { name -> String in
-        guard let mean = value(row, name) else { return "–" }
-        let half = value(row, name + "_ci95")
-        let format = CompareReport.format(name)
-        return format(mean) + (half.map { " ± " + format($0) } ?? "")
+      let cells = shown.map { metric -> String in
+        guard let value = row[metric], let mean = value.mean else { return "–" }
+        let format = CompareReport.format(metric.rawValue)
+        return format(mean) + (value.halfWidth.map { " ± " + format($0) } ?? "")
       }
-      let targets = column("meets_targets").map { row[$0] == "yes" ? "met" : row[$0] == "no" ? "missed" : "none set" } ?? "–"
-      table.rows.append(HTMLTable.Row(header: row[0], cells: Array(row[1...keys.count]) + cells + [targets]))
+      let targets = row.meetsTargets.map { $0 ? "met" : "missed" } ?? "none set"
+      table.rows.append(HTMLTable.Row(header: String(row.point + 1), cells: row.values + cells + [targets]))
     }
     blocks.append(.table(table))
     let page = HTMLPage(

@@ -14,6 +14,20 @@ public struct RunReport: Sendable {
     self.toolVersion = toolVersion
   }
 
+  /// The files of `ccsim run`'s results folder, `(name, contents)`: `summary.json`,
+  /// `intervals.csv`, `groups.csv`, `report.html` (with the scenario's service-level targets) and
+  /// `scenarioText`, the scenario file's text, as `scenario.yaml`
+  /// (``ScenarioIO/ResultsFolder/write(seed:label:files:beforeRename:)`` writes them).
+  public func files(scenarioText: String) -> [(String, String)] {
+    [
+      ("summary.json", summaryJSON()),
+      ("intervals.csv", intervalsCSV()),
+      ("groups.csv", groupsCSV()),
+      ("report.html", html(serviceLevelTargets: result.scenario.targets.types.map(\.serviceLevel))),
+      ("scenario.yaml", scenarioText),
+    ]
+  }
+
   /// `summary.json`: run identity, then every metric of the centre's day (`totals`) and of each
   /// type's day (`by_type.<id>`) as `{"mean": x, "ci95": h}`.
   public func summaryJSON() -> String {

@@ -1,5 +1,6 @@
 import ContactCenterModel
 import Planning
+import ScenarioIO
 import ShiftPlanning
 
 /// The files and the console summary of a `ccsim staff`: `staffing.csv`, `shifts.csv`,
@@ -33,6 +34,27 @@ public struct StaffReport: Sendable {
 
   func start(_ k: Int) -> String { Scenario.clockText(scenario.clockStart + Double(k) * scenario.intervalLength) }
 
+  /// The files of `ccsim staff`'s results folder, `(name, contents)`: `staffing.csv`, `shifts.csv`,
+  /// `marginal.csv`, `compare.csv`, `targets.csv`, `staff.json`, `plan.yaml`, the final plan's
+  /// `summary.json`, `intervals.csv` and `groups.csv`, `report.html`, and `scenarioText`, the
+  /// scenario file's text, as `scenario.yaml`.
+  public func files(scenarioText: String) -> [(String, String)] {
+    [
+      ("staffing.csv", staffingCSV()),
+      ("shifts.csv", shiftsCSV()),
+      ("marginal.csv", marginalCSV()),
+      ("compare.csv", comparison.compareCSV()),
+      ("targets.csv", comparison.targetsCSV()),
+      ("staff.json", staffJSON()),
+      ("plan.yaml", planYAML()),
+      ("summary.json", run.summaryJSON()),
+      ("intervals.csv", run.intervalsCSV()),
+      ("groups.csv", run.groupsCSV()),
+      ("report.html", html()),
+      ("scenario.yaml", scenarioText),
+    ]
+  }
+
   /// `staffing.csv`: per interval and group, the agents Erlang asks for, the agents the search
   /// found, and for a group with shift rules the agents its shifts need on the phones and have.
   public func staffingCSV() -> String {
@@ -60,7 +82,7 @@ public struct StaffReport: Sendable {
       for shift in shiftPlan.plan.shifts {
         let begin = scenario.clockStart + shift.start
         let breaks = shift.breaks.map { pause in
-          "\(Scenario.clockText(begin + pause.offset))+\(Self.duration(pause.length)) \(pause.paid ? "paid" : "unpaid")"
+          "\(Scenario.clockText(begin + pause.offset))+\(StaffingOverlay.durationText(pause.length)) \(pause.paid ? "paid" : "unpaid")"
         }.joined(separator: "; ")
         let unpaid = shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }
         lines.append([
@@ -92,62 +114,32 @@ public struct StaffReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `plan.yaml`: the final staffing as a plan overlay of the scenario, for `ccsim compare` and
-  /// `ccsim run` (with the scenario merged in by compare).
-  public func planYAML() -> String {
-    var lines = [
-      "# ccsim staff: the cheapest staffing found for \(scenario.name) (seed \(plan.search.options.seed)).",
-      "# A plan overlay: ccsim compare \(file) --plan <this file>",
-      "plan: staffed",
-    ]
+  /// `plan.yaml`: the final staffing as a plan overlay of the scenario (``ScenarioIO/StaffingOverlay``),
+  /// for `ccsim compare` and `ccsim run` (with the scenario merged in by compare).
+  public func planYAML() -> String { overlay.yaml() }
+
+  /// The final staffing as a plan overlay: per group its shifts when it has shift rules, else its
+  /// agents per interval; per contact type with agents of its own, those agents.
+  public var overlay: StaffingOverlay {
     let shifts = Dictionary(uniqueKeysWithValues: plan.shifts.map { ($0.group, $0.plan) })
-    if !scenario.groups.isEmpty {
-      lines.append("groups:")
-      for (g, group) in scenario.groups.enumerated() {
-        lines.append("  - id: \(Self.yamlString(group.id))")
-        if let shiftPlan = shifts[g], !shiftPlan.shifts.isEmpty {
-          lines.append("    agents: ~")
-          lines.append("    shifts:")
-          for shift in shiftPlan.shifts {
-            let breaks = shift.breaks.map { pause in
-              "{after: \(Self.duration(pause.offset)), length: \(Self.duration(pause.length))\(pause.paid ? "" : ", paid: false")}"
-            }
-            lines.append("      - {start: \"\(Scenario.clockText(scenario.clockStart + shift.start))\", length: \(Self.duration(shift.length)), "
-              + "count: \(shift.count)\(breaks.isEmpty ? "" : ", breaks: [\(breaks.joined(separator: ", "))]")}")
-          }
-        } else if shifts[g] != nil {
-          lines.append("    agents: 0      # the shift plan needs nobody")
-          lines.append("    shifts: ~")
-        } else {
-          lines.append("    agents: [\(plan.outcome.staffing[g].map(String.init).joined(separator: ", "))]")
-          if !group.shifts.isEmpty { lines.append("    shifts: ~") }
-        }
+    let groups = scenario.groups.enumerated().map { g, group in
+      let staffing: StaffingOverlay.Staffing
+      if let shiftPlan = shifts[g] {
+        staffing = shiftPlan.shifts.isEmpty ? .nobody : .shifts(shiftPlan.shifts)
+      } else {
+        staffing = .agents(plan.outcome.staffing[g], clearingShifts: !group.shifts.isEmpty)
       }
+      return StaffingOverlay.Group(id: group.id, staffing: staffing)
     }
     let dedicated = scenario.contactTypes.indices.filter { scenario.contactTypes[$0].agents != nil }
-    if !dedicated.isEmpty {
-      lines.append("contactTypes:")
-      for (offset, t) in dedicated.enumerated() {
-        lines.append("  - id: \(Self.yamlString(scenario.contactTypes[t].id))")
-        lines.append("    agents: [\(plan.outcome.staffing[scenario.groups.count + offset].map(String.init).joined(separator: ", "))]")
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// A duration as the scenario format writes it: whole hours as `8h`, else minutes, else seconds.
-  static func duration(_ seconds: Double) -> String {
-    if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
-    if seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
-    return "\(RunReport.number(seconds))s"
-  }
-
-  /// An identifier quoted when YAML would read it as something else.
-  static func yamlString(_ text: String) -> String {
-    let plain = text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
-      && !["~", "null", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased())
-      && Double(text) == nil
-    return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return StaffingOverlay(
+      name: "staffed",
+      comments: ["ccsim staff: the cheapest staffing found for \(scenario.name) (seed \(plan.search.options.seed)).",
+                 "A plan overlay: ccsim compare \(file) --plan <this file>"],
+      clockStart: scenario.clockStart, groups: groups,
+      contactTypes: dedicated.enumerated().map { offset, t in
+        StaffingOverlay.ContactType(id: scenario.contactTypes[t].id, agents: plan.outcome.staffing[scenario.groups.count + offset])
+      })
   }
 
   /// `staff.json`: how the search went and what it found (`Results/README.md`).
@@ -343,7 +335,7 @@ public struct StaffReport: Sendable {
         let begin = scenario.clockStart + shift.start
         table.rows.append(HTMLTable.Row(header: Scenario.clockText(begin), cells: [
           Scenario.clockText(begin + shift.length), String(shift.count),
-          shift.breaks.map { "\(Scenario.clockText(begin + $0.offset)) \(Self.duration($0.length))\($0.paid ? "" : " unpaid")" }
+          shift.breaks.map { "\(Scenario.clockText(begin + $0.offset)) \(StaffingOverlay.durationText($0.length))\($0.paid ? "" : " unpaid")" }
             .joined(separator: ", "),
         ]))
       }

@@ -1,5 +1,6 @@
 import Fingerprint
 import Foundation
+import Planning
 
 /// The files of a sweep's results folder, as `ccsim sweep` and `ccsim merge` write them, and a
 /// shard's folder read back and checked: every file exactly as its shard wrote it.
@@ -16,11 +17,25 @@ public enum SweepFolder {
   public static let fileNames = hashedFiles + ["sweep.json"]
 
   /// The folder's files, `(name, contents)`: `sweep.csv`, `scenario.yaml`, `report.html` (built
-  /// from the CSV), and `sweep.json` with the SHA-256 of the other three. The same manifest, CSV
+  /// from the rows), and `sweep.json` with the SHA-256 of the other three. The same manifest, rows
   /// and scenario give the same bytes, so a merged folder is the unsplit one.
-  public static func files(manifest: SweepReport.Manifest, csv: String, scenarioText: String) -> [(String, String)] {
-    let hashed = [("sweep.csv", csv), ("scenario.yaml", scenarioText), ("report.html", SweepReport.html(manifest: manifest, csv: csv))]
-    return hashed + [("sweep.json", manifest.json(sha256: hashed.map { ($0.0, SHA256.hex(Array($0.1.utf8))) }))]
+  public static func files(report: SweepReport, rows: [SweepRow], scenarioText: String) -> [(String, String)] {
+    let hashed = [("sweep.csv", report.csv(rows: rows)), ("scenario.yaml", scenarioText), ("report.html", report.html(rows: rows))]
+    return hashed + [("sweep.json", report.manifest.json(sha256: hashed.map { ($0.0, SHA256.hex(Array($0.1.utf8))) }))]
+  }
+
+  /// `ccsim merge`: the folders of every shard of one sweep, each given as its path and its files
+  /// by name, checked (``Shard``) and joined (``Planning/SweepMerge``) into the unsplit sweep's
+  /// manifest and files.
+  /// - Throws: ``Planning/MergeError``: a shard's file missing, changed or out of shape (naming the
+  ///   file, and the line for `sweep.csv`), or folders that are not every shard of one sweep, each once.
+  public static func merge(folders: [(path: String, files: [String: String])]) throws(MergeError)
+    -> (manifest: SweepManifest, files: [(String, String)]) {
+    var shards: [Shard] = []
+    for folder in folders { shards.append(try Shard(folder: folder.path, files: folder.files)) }
+    let (manifest, rows) = try SweepMerge.merge(shards.map(\.rows))
+    let report = SweepReport(manifest: manifest, typeIDs: shards[0].rows.typeIDs, groupIDs: shards[0].rows.groupIDs)
+    return (manifest, files(report: report, rows: rows, scenarioText: shards[0].scenarioText))
   }
 
   /// A shard's results folder read back: its manifest, its rows and its scenario, each file
@@ -29,10 +44,8 @@ public enum SweepFolder {
   public struct Shard: Sendable {
     /// The folder as given (it names the files in errors).
     public var folder: String
-    public var manifest: SweepReport.Manifest
-    /// The header line of `sweep.csv`, and its rows with their 0-based points.
-    public var header: String
-    public var rows: [(point: Int, line: String)]
+    /// The manifest, the columns' type and group ids and the rows.
+    public var rows: SweepShardRows
     public var scenarioText: String
 
     /// Checks the files of the shard folder `folder`, by name (a file that could not be read is
@@ -50,7 +63,7 @@ public enum SweepFolder {
         return text
       }
       let json = try text("sweep.json")
-      guard let manifest = SweepReport.Manifest(json: json) else {
+      guard let manifest = SweepManifest(json: json) else {
         throw MergeError(place: folder, expected: "a sweep.json written by ccsim sweep", found: "a file that is not one")
       }
       let recorded = Self.recordedSHA256(json)
@@ -68,8 +81,9 @@ public enum SweepFolder {
         throw MergeError(place: path(name), expected: "the file as the shard wrote it (its SHA-256 is in sweep.json)",
                          found: "a changed file")
       }
-      self.manifest = manifest
-      (header, rows) = try SweepRows.read(try text("sweep.csv"), grid: manifest.grid, file: path("sweep.csv"))
+      let (typeIDs, groupIDs, rows) = try SweepRows.read(try text("sweep.csv"), grid: manifest.grid, staffed: manifest.staffed,
+                                                         file: path("sweep.csv"))
+      self.rows = SweepShardRows(manifest: manifest, typeIDs: typeIDs, groupIDs: groupIDs, rows: rows)
       scenarioText = try text("scenario.yaml")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import CCSimCLI
 import Queueing
@@ -83,7 +84,7 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
   }
 
   @Test func profileStaffsEveryIntervalOfTheBundledDay() throws {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scenarios/hotline-day.csv").standardized.path
+    let path = repositoryPath("Scenarios/hotline-day.csv")
     let json = try erlangJSON(["--model", "a", "--profile", path, "--aht", "4m", "--patience", "3m", "--target", "80/20s"])
     let intervals = try #require(json["intervals"] as? [[String: Any]])
     #expect(intervals.count == 56)
@@ -120,24 +121,13 @@ func erlangJSON(_ arguments: [String]) throws -> [String: Any] {
 
   /// The real binary: bad input prints one line on stderr and exits with status 2.
   @Test func theExecutableExitsWithStatusTwoOnBadInput() throws {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
-    let found = FileManager.default.isExecutableFile(atPath: binary.path)
-    try #require(found, "ccsim not built next to the tests at \(binary.path)")
     for (arguments, line) in [
       (["erlang", "--rate", "200/h", "--aht", "180", "--agents", "5"], "ccsim: error: --aht: expected a positive duration with a unit (s, m or h), such as 20s or 4m, found '180'"),
       (["erlang", "--bogus"], "ccsim: error: Unknown option '--bogus'"),
     ] {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = arguments
-      let errors = Pipe()
-      process.standardError = errors
-      process.standardOutput = Pipe()
-      try process.run()
-      process.waitUntilExit()
-      let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      #expect(process.terminationStatus == 2)
-      #expect(text == line + "\n")
+      let ending = try ccsim(arguments)
+      #expect(ending.status == 2)
+      #expect(ending.stderr == line + "\n")
     }
   }
 }

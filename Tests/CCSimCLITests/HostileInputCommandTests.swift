@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 private func fixture(_ name: String) -> String { repositoryPath("Tests/ScenarioIOTests/Fixtures/scenarios/\(name)") }

@@ -1,11 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import CCSimCLI
 
-private func examplePath(_ name: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Scenarios/\(name)").path
-}
+private func examplePath(_ name: String) -> String { repositoryPath("Scenarios/\(name)") }
 
 /// The run folders written under `root/<scenario>/`.
 private func runFolders(_ root: URL, scenario: String) -> [URL] {
@@ -14,50 +12,11 @@ private func runFolders(_ root: URL, scenario: String) -> [URL] {
   return names.sorted().map { parent.appendingPathComponent($0) }
 }
 
-/// A `ccsim` child process (the binary built next to the tests), its output discarded, with no
-/// signal blocked and SIGINT and SIGTERM at their default action, as a shell would start it. (The
-/// tests run on threads that block signals, and `Process` passes that mask on to the child.)
-private struct CCSimChild {
-  let pid: pid_t
-
-  init(_ arguments: [String], environment: [String: String] = [:]) throws {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccsim not built next to the tests at \(binary.path)")
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    sigaddset(&defaults, SIGINT)
-    sigaddset(&defaults, SIGTERM)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var unblocked = sigset_t()
-    sigemptyset(&unblocked)
-    posix_spawnattr_setsigmask(&attributes, &unblocked)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    let environ = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0)=\($1)") } + [nil]
-    defer { (argv + environ).forEach { free($0) } }
-    var pid = pid_t()
-    let status = posix_spawn(&pid, binary.path, &actions, &attributes, argv, environ)
-    try #require(status == 0, "posix_spawn failed: \(status)")
-    self.pid = pid
-  }
-
-  func interrupt() { kill(pid, SIGINT) }
-
-  /// Waits for the child; returns its exit status, or nil and the signal that killed it.
-  func wait() -> (exitStatus: Int32?, signal: Int32?) {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let signal = status & 0x7f
-    return signal == 0 ? ((status >> 8) & 0xff, nil) : (nil, signal)
-  }
+/// `ccsim arguments` as a child process started as a shell would start it (``ChildProcess``), its
+/// output discarded.
+private func ccsimChild(_ arguments: [String]) throws -> ChildProcess {
+  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccsim")
+  return try ChildProcess([binary.path] + arguments)
 }
 
 @Suite struct RunCommandTests {
@@ -159,30 +118,11 @@ private struct CCSimChild {
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
   }
 
-  /// Ctrl-C while the results are being written (held there by a test hook): exit status 130 and
-  /// neither the run folder nor its hidden temporary folder is left behind.
-  @Test func ctrlCWhileWritingLeavesNothing() throws {
-    let root = try temporaryFolder("run")
-    defer { try? FileManager.default.removeItem(at: root) }
-    let process = try CCSimChild(["run", examplePath("hotline-day.yaml"), "--replications", "2", "--out", root.path],
-                                 environment: ["CCSIM_TEST_HOLD_BEFORE_RENAME_MS": "2000"])
-    var sawTemporaryFolder = false
-    for _ in 0..<1_200 where !sawTemporaryFolder {  // up to 60 s for the runs and the writing
-      sawTemporaryFolder = runFolders(root, scenario: "hotline-day").contains { $0.lastPathComponent.hasPrefix(".incomplete-") }
-      if !sawTemporaryFolder { usleep(50_000) }
-    }
-    #expect(sawTemporaryFolder, "the run never reached its temporary folder")
-    process.interrupt()
-    let ending = process.wait()
-    #expect(ending.exitStatus == 130)
-    #expect(runFolders(root, scenario: "hotline-day").isEmpty)
-  }
-
   /// Ctrl-C while replications run: the process dies of the signal and no folder exists.
   @Test func ctrlCWhileSimulatingLeavesNothing() throws {
     let root = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: root) }
-    let process = try CCSimChild(["run", examplePath("mmn-steady.yaml"), "--replications", "10000", "--out", root.path])
+    let process = try ccsimChild(["run", examplePath("mmn-steady.yaml"), "--replications", "10000", "--out", root.path])
     usleep(500_000)
     process.interrupt()
     let ending = process.wait()

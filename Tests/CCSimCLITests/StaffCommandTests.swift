@@ -1,6 +1,7 @@
 import ContactCenterModel
 import Foundation
 import ScenarioIO
+import TestSupport
 import Testing
 @testable import CCSimCLI
 

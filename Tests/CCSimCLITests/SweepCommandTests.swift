@@ -1,6 +1,8 @@
 import ContactCenterModel
 import Foundation
+import Planning
 import ScenarioIO
+import TestSupport
 import Testing
 @testable import CCSimCLI
 
@@ -83,9 +85,7 @@ struct SweepCommandTests {
     let file = try ScenarioFile.load(path: scenario)
     let varied = try file.varied([try Variation("targets.serviceLevel=90%"), try Variation("targets.abandonment=10%")],
                                  values: ["90%", "10%"])
-    let options = try SimulationOptions.parse(["--replications", "4"])
-    let plan = try Staff.plan(varied, path: scenario, options: options, maxRounds: 100, shiftLimits: Staff.defaultShiftLimits,
-                              marginal: false, verbose: false)
+    let plan = try StaffingJob(scenario: varied, replications: 4, marginal: false).plan()
     #expect(rows[2][cost] == "\(plan.search.plannedCost(plan.outcome.staffing))")
   }
 

@@ -83,3 +83,19 @@ struct ComparisonTests {
     #expect(comparison.rows.contains { $0.scope == .group && $0.subject == "other" })
   }
 }
+
+/// ``PlanComparison/run(_:reference:seed:replications:threads:progress:)``: the plans on common
+/// random numbers, as running each by hand gives them; names made unique in order.
+struct ComparisonRunTests {
+  @Test func runningPlansIsRunningEachOnTheSameSeed() throws {
+    let plans = [("base", mmn(agents: 11)), ("one more", mmn(agents: 12))]
+    let comparison = try PlanComparison.run(plans, reference: 1, seed: 4, replications: 3)
+    let byHand = try plans.map { try Experiment(scenario: $0.1, seed: 4).run(replications: 3, threads: 1) }
+    #expect(comparison.plans.map(\.name) == ["base", "one more"] && comparison.reference == 1)
+    #expect(comparison.plans.map(\.result) == byHand)
+  }
+
+  @Test func repeatedNamesAreNumbered() {
+    #expect(PlanComparison.uniqueNames(["base", "a", "a", "base", "a-2"]) == ["base", "a", "a-2", "base-2", "a-2-2"])
+  }
+}

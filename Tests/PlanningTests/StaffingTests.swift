@@ -2,6 +2,7 @@ import ContactCenterModel
 import Foundation
 import Queueing
 import ScenarioIO
+import TestSupport
 import Testing
 @testable import Planning
 
@@ -19,11 +20,6 @@ func stationary(share: Double, patience: Double? = nil) -> Scenario {
   scenario.targets = Targets(types: [TypeTargets(serviceLevel: share)], maximumOccupancy: [nil], scope: .interval,
                              assurance: .mean)
   return scenario
-}
-
-private func repositoryPath(_ relative: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent(relative).path
 }
 
 struct StaffingTests {

@@ -1,6 +1,7 @@
 import ContactCenterModel
 import Foundation
 import Planning
+import TestSupport
 import Testing
 @testable import Reporting
 
@@ -8,52 +9,6 @@ import Testing
 private func chromiumPath() -> String? {
   let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
   return directories.map { "\($0)/chromium" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-/// Runs `arguments[0]` with its standard output and error in files, in a process group of its own
-/// with no signal blocked (the test threads block some, and a child inherits the mask). After
-/// `timeout` seconds the whole group is killed and the result is `nil`; otherwise the exit status.
-/// The group is killed after a normal exit too, so no browser helper outlives the test.
-private func run(_ arguments: [String], output: URL, errors: URL, timeout: Double) throws -> Int32? {
-  var attributes = posix_spawnattr_t()
-  posix_spawnattr_init(&attributes)
-  defer { posix_spawnattr_destroy(&attributes) }
-  var defaults = sigset_t()
-  sigemptyset(&defaults)
-  sigaddset(&defaults, SIGINT)
-  sigaddset(&defaults, SIGTERM)
-  posix_spawnattr_setsigdefault(&attributes, &defaults)
-  var unblocked = sigset_t()
-  sigemptyset(&unblocked)
-  posix_spawnattr_setsigmask(&attributes, &unblocked)
-  posix_spawnattr_setpgroup(&attributes, 0)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-  posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-  let argv = arguments.map { strdup($0) } + [nil]
-  let environ = ProcessInfo.processInfo.environment.map { strdup("\($0)=\($1)") } + [nil]
-  defer { (argv + environ).forEach { free($0) } }
-  var pid = pid_t()
-  let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-  try #require(status == 0, "could not start \(arguments[0]): error \(status)")
-  let deadline = Date().addingTimeInterval(timeout)
-  defer { kill(-pid, SIGKILL) }
-  while true {
-    var exit: Int32 = 0
-    let waited = waitpid(pid, &exit, WNOHANG)
-    if waited == pid { return (exit & 0x7f) == 0 ? (exit >> 8) & 0xff : 128 + (exit & 0x7f) }
-    if waited == -1 && errno != EINTR { return -1 }
-    if Date() > deadline {
-      kill(-pid, SIGKILL)
-      while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}
-      return nil
-    }
-    usleep(50_000)
-  }
 }
 
 /// Width and height from a PNG's IHDR chunk, or `nil` when the bytes are not a PNG.
@@ -71,10 +26,10 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
   static func browse(_ chromium: String, page: URL, in folder: URL, _ extra: [String], output: String) throws
     -> (status: Int32?, stdout: String, stderr: String) {
     let (out, err) = (folder.appendingPathComponent(output), folder.appendingPathComponent(output + ".stderr"))
-    let status = try run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile-\(output)").path)",
+    let status = try ChildProcess([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.appendingPathComponent("profile-\(output)").path)",
                           "--no-first-run", "--disable-extensions", "--disable-background-networking", "--disable-crash-reporter",
                           "--hide-scrollbars"] + extra + [page.absoluteString],
-                         output: out, errors: err, timeout: 120)
+                                  output: out.path, errors: err.path, ownGroup: true).wait(seconds: 120)
     return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
   }
 
@@ -95,10 +50,10 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let results = try [base, more].map { try Experiment(scenario: $0, seed: 5).run(replications: 4, threads: 2) }
     let comparison = PlanComparison(plans: [("base", results[0]), ("one more", results[1])])
     let compare = CompareReport(comparison: comparison, files: ["base.yaml", "more.yaml"], toolVersion: "0.0.0-test")
-    let manifest = SweepReport.Manifest(toolVersion: "0.0.0-test", scenario: base.name, scenarioSHA256: "0", currency: "EUR",
-                                        seed: 5, replications: 4, grid: SweepGrid(keys: ["staff[team]"], values: [["0", "+1"]]))
+    let manifest = SweepManifest(toolVersion: "0.0.0-test", scenario: base.name, scenarioSHA256: "0", currency: "EUR",
+                                 seed: 5, replications: 4, grid: SweepGrid(keys: ["staff[team]"], values: [["0", "+1"]]))
     let sweep = SweepReport(manifest: manifest, base: base)
-    let csv = sweep.csv(rows: results.enumerated().map { ($0, sweep.row(point: $0, result: $1)) })
+    let rows = results.enumerated().map { SweepRow(point: $0, grid: manifest.grid, result: $1, base: base) }
     // The staff report: the small centre staffed for 80% per interval (hostile ids included).
     var targeted = base
     targeted.targets = Targets(types: Array(repeating: TypeTargets(serviceLevel: 0.8), count: 3), maximumOccupancy: [nil, nil],
@@ -108,7 +63,7 @@ private func pngSize(_ data: Data) -> (width: Int, height: Int)? {
     let staffCharts = staff.components(separatedBy: "<svg").count - 1
     #expect(staffCharts >= 2 + 3 * 3)   // Erlang against simulation per group, and the run charts
     for (name, html, charts, title) in [("compare", compare.html(), 5, "Service level difference from base"),
-                                        ("sweep", SweepReport.html(manifest: manifest, csv: csv), 1, "Cost against service level, every grid point"),
+                                        ("sweep", sweep.html(rows: rows), 1, "Cost against service level, every grid point"),
                                         ("staff", staff, staffCharts, "Erlang and simulated staffing: billing")] {
       let page = folder.appendingPathComponent("\(name).html")
       try Data(html.utf8).write(to: page)

@@ -1,11 +1,11 @@
 import Foundation
 import ScenarioFuzzing
 import ScenarioIO
+import TestSupport
 import Testing
 
 /// The bundled examples, found from this source file (the tests run from the package root or not).
-private let scenariosFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().appendingPathComponent("Scenarios").path
+private let scenariosFolder = repositoryPath("Scenarios")
 
 private let examples = (try? FuzzTarget.examples(in: scenariosFolder)) ?? []
 

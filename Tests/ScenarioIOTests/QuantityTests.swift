@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ScenarioIO
 
@@ -59,8 +60,7 @@ import Testing
   }
 
   @Test func theBundledExampleReads() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scenarios/hotline-day.csv")
-    let profile = try IntervalProfile(contentsOf: url.standardized.path)
+    let profile = try IntervalProfile(contentsOf: repositoryPath("Scenarios/hotline-day.csv"))
     #expect(profile.intervals.count == 56)
     #expect(profile.intervalLength == 900)
   }

@@ -1,6 +1,7 @@
 import ContactCenterModel
 import Foundation
 import Stochastic
+import TestSupport
 import Testing
 @testable import ScenarioIO
 
@@ -16,10 +17,7 @@ func scenarioErrors(_ name: String) -> String? {
 }
 
 /// The bundled examples, found from this source file (the tests run from the package root or not).
-func exampleScenario(_ name: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Scenarios/\(name)").path
-}
+func exampleScenario(_ name: String) -> String { repositoryPath("Scenarios/\(name)") }
 
 struct ScenarioFileTests {
   /// Each bad input of issue 3, with its message checked verbatim.

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import SimKernel
 
@@ -92,18 +93,5 @@ struct EventQueueTests {
     #expect(times == times.sorted())
     #expect(fired.count == 200 + fired.filter { $0 >= 1_000 }.count)
     #expect(fired.isSuperset(of: 0..<200))
-  }
-}
-
-/// SplitMix64, for test data only.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

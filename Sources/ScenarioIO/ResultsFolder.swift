@@ -1,31 +1,42 @@
 import Foundation
-import ScenarioIO
 
 /// A results folder, `<root>/<scenario>/<run-id>`, checked before any work and written
-/// atomically after it. Making one checks `--out` (so no command simulates for minutes only to
-/// find it cannot keep the results); ``write(seed:label:files:)`` then writes every file into a
-/// hidden temporary folder beside the destination and renames it into place only when all are
-/// written. An interrupted run (crash, Ctrl-C) leaves no `Results/<scenario>/<run-id>` folder;
-/// Ctrl-C or SIGTERM while the files are written also removes the temporary one (exit status 130
-/// or 143).
+/// atomically after it. Making one checks the root (so no command simulates for minutes only to
+/// find it cannot keep the results); ``write(seed:label:files:beforeRename:)`` then writes every
+/// file into a hidden temporary folder beside the destination and renames it into place only when
+/// all are written. An interrupted run (crash, Ctrl-C) leaves no `Results/<scenario>/<run-id>`
+/// folder; Ctrl-C or SIGTERM while the files are written removes the temporary one too, and the
+/// write throws ``Interrupted`` (`ccsim` then exits with status 130 or 143).
 ///
-///     let folder = try ResultsFolder(under: options.out, scenario: file.scenario.name)  // before the work
-///     let result = …                                                                   // the work
+/// This is the one place outside the scenario readers where the library touches files: the
+/// formatters in `Reporting` return strings, and this type puts them on disk.
+///
+///     let folder = try ResultsFolder(under: "Results", scenario: file.scenario.name)  // before the work
+///     let result = …                                                                 // the work
 ///     let path = try folder.write(seed: seed, files: [("summary.json", json)])
-struct ResultsFolder {
+public struct ResultsFolder: Sendable {
   /// `<root>/<scenario>`, the folder the run folder goes into.
-  let parent: URL
+  public let parent: URL
+
+  /// SIGINT or SIGTERM arrived while the files were written: the temporary folder is removed,
+  /// nothing was renamed into place, and the signal has been consumed (it will not act again).
+  /// A command line exits with status `128 + signal`, as the signal itself would have.
+  public struct Interrupted: Error, Hashable, Sendable {
+    /// The signal's number (`SIGINT` or `SIGTERM`).
+    public var signal: Int32
+    public init(signal: Int32) { self.signal = signal }
+  }
 
   /// Checks that results can be written under `root` for `scenario`: every part of
   /// `<root>/<scenario>` that exists is a folder (or a link to one), and the deepest one that
   /// exists can be written in — a probe folder is made there and removed at once, which is the
   /// only test that also holds for root, read-only mounts and `/proc`. Nothing else is created;
-  /// the missing folders are made by ``write(seed:label:files:)``.
+  /// the missing folders are made by ``write(seed:label:files:beforeRename:)``.
   /// - Throws: ``InputError`` for `--out` naming what was found, one of
   ///   `a file: PATH`, `a device: PATH`, `something that is not a folder: PATH` or
   ///   `a folder ccsim cannot write in: PATH`, where `PATH` is the part of `--out` (or of
   ///   `<root>/<scenario>`) that is at fault.
-  init(under root: String, scenario: String) throws {
+  public init(under root: String, scenario: String) throws(InputError) {
     parent = URL(fileURLWithPath: root).appendingPathComponent(scenario)
     let path = root.isEmpty ? scenario : (root.hasSuffix("/") ? root : root + "/") + scenario
     var deepest = path.hasPrefix("/") ? "/" : "."
@@ -55,7 +66,17 @@ struct ResultsFolder {
   /// Writes `files` into `<root>/<scenario>/<run-id>` and returns that path. The run id is the UTC
   /// time and the seed, `20261123-142501-s1`, then the command's label for other commands than
   /// `run` (`-compare`), with `-2`, `-3`, … added if it exists already.
-  func write(seed: UInt64, label: String? = nil, files: [(String, String)]) throws -> String {
+  /// - Parameters:
+  ///   - seed: The run's master seed, part of the run id.
+  ///   - label: The command's label (`compare`, `staff`, `sweep`), or `nil` for a plain run.
+  ///   - files: `(name, contents)` of every file, written in this order as UTF-8.
+  ///   - beforeRename: Called once every file is in the temporary folder, just before a signal
+  ///     held meanwhile is honoured and the folder is renamed into place; tests use it to interrupt
+  ///     the write at its worst moment.
+  /// - Throws: ``Interrupted`` when SIGINT or SIGTERM arrived while writing; ``InputError`` for
+  ///   `--out` when `<root>/<scenario>` cannot be made; the file system's error when a file cannot
+  ///   be written. Nothing is left behind in either case.
+  public func write(seed: UInt64, label: String? = nil, files: [(String, String)], beforeRename: () -> Void = {}) throws -> String {
     let manager = FileManager.default
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -79,14 +100,10 @@ struct ResultsFolder {
       for (name, contents) in files {
         try Data(contents.utf8).write(to: temporary.appendingPathComponent(name))
       }
-      // Test hook: holds the finished temporary folder so that a test can interrupt the run at the
-      // worst moment (RunCommandTests.ctrlCWhileWritingLeavesNothing). Unset in normal use.
-      if let hold = ProcessInfo.processInfo.environment["CCSIM_TEST_HOLD_BEFORE_RENAME_MS"].flatMap(Double.init) {
-        Thread.sleep(forTimeInterval: min(hold, 60_000) / 1_000)
-      }
+      beforeRename()
       if let signal = signals.pending() {
-        try? manager.removeItem(at: temporary)
-        exit(128 + signal)
+        signals.consume(signal)
+        throw Interrupted(signal: signal)   // the catch below removes the temporary folder
       }
       var suffix = 1
       while true {
@@ -130,6 +147,16 @@ struct DeferredSignals {
     var pending = sigset_t()
     sigpending(&pending)
     return [SIGINT, SIGTERM].first { sigismember(&pending, $0) == 1 }
+  }
+
+  /// Takes `signal`, pending while held, off the pending set, so that ``restore()`` does not let
+  /// it act: the caller has answered it.
+  func consume(_ signal: Int32) {
+    var one = sigset_t()
+    sigemptyset(&one)
+    sigaddset(&one, signal)
+    var taken: Int32 = 0
+    sigwait(&one, &taken)
   }
 
   /// Unblocks the signals; one still pending then takes its usual action.
