@@ -54,7 +54,7 @@ let package = Package(
     // statistics on numbers, no file I/O.
     .target(name: "Estimators", dependencies: ["CGSL", "Stochastic"], swiftSettings: strict),
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
-    .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Stochastic"], swiftSettings: strict),
+    .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Queueing", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
     .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
     .target(

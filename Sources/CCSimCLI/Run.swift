@@ -48,8 +48,10 @@ struct Validate: ParsableCommand {
     let s = file.scenario
     let minutes = Int(s.intervalLength / 60)
     let types = s.contactTypes.map(\.id).joined(separator: ", ")
-    print("\(scenario): ok: \(s.contactTypes.count) contact type\(s.contactTypes.count == 1 ? "" : "s") (\(types)), "
-          + "\(s.intervalCount) intervals of \(minutes) minutes")
+    // A steady-state `runLength` is one window, possibly of months.
+    let span = s.intervalLength > 86_400 ? "one window of \(Quantity.describe(seconds: s.intervalLength))"
+      : "\(s.intervalCount) intervals of \(minutes) minutes"
+    print("\(scenario): ok: \(s.contactTypes.count) contact type\(s.contactTypes.count == 1 ? "" : "s") (\(types)), \(span)")
   }
 }
 

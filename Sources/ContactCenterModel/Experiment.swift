@@ -99,15 +99,30 @@ public struct KPIs: Hashable, Sendable {
     return kept
   }
 
+  /// The estimates of each metric over `perReplication`: a ratio whose parts the replications kept
+  /// (a steady-state study) as the ratio of sums with its delta-method interval
+  /// (``RatioTally``); any other metric as the mean of the replications' values.
   init<Key>(_ perReplication: [MetricValues<Key>], level: Double = 0.95) {
     replicationCount = perReplication.count
     estimates = Key.allCases.indices.map { m in
+      if let estimate = Self.ratioOfSums(perReplication.map { $0.ratios.isEmpty ? nil : $0.ratios[m] }, level: level) {
+        return estimate
+      }
       var tally = Tally()
       for replication in perReplication { if let value = replication.values[m] { tally.add(value) } }
       guard tally.count > 0 else { return nil }
       let ci = tally.count > 1 ? tally.confidenceInterval(level: level).halfWidth : nil
       return Estimate(mean: tally.mean, ci95: ci, replications: tally.count)
     }
+  }
+
+  /// The ratio of sums of the parts the replications kept; `nil` where none kept parts (the
+  /// metric is no ratio, or a day study) or every denominator is 0.
+  static func ratioOfSums(_ parts: [RatioParts?], level: Double) -> Estimate? {
+    var tally = RatioTally()
+    for case let part? in parts { tally.add(numerator: part.numerator, denominator: part.denominator) }
+    guard let interval = tally.confidenceInterval(level: level) else { return nil }
+    return Estimate(mean: interval.mean, ci95: tally.count > 1 ? interval.halfWidth : nil, replications: tally.count)
   }
 }
 
@@ -156,21 +171,23 @@ public struct RunResult: Hashable, Sendable {
   }
 
   /// The `level` confidence interval of a metric of the centre's day, or of a type's day (tests
-  /// use 0.99).
+  /// use 0.99): in a steady-state study a ratio metric's is the ratio of sums with its
+  /// delta-method interval, as in ``KPIs``.
   public func confidenceInterval(_ metric: Metric, type: Int? = nil, level: Double) -> ConfidenceInterval? {
-    Self.interval(replications.map { replication in
-      (type.map { replication.types[$0] } ?? replication.totals)[metric]
-    }, level: level)
+    Self.interval(replications.map { replication in type.map { replication.types[$0] } ?? replication.totals }, metric, level: level)
   }
 
   /// The `level` confidence interval of a metric of a group's day.
   public func confidenceInterval(_ metric: GroupMetric, group: Int, level: Double) -> ConfidenceInterval? {
-    Self.interval(replications.map { $0.groups[group][metric] }, level: level)
+    Self.interval(replications.map { $0.groups[group] }, metric, level: level)
   }
 
-  private static func interval(_ values: [Double?], level: Double) -> ConfidenceInterval? {
+  private static func interval<Key>(_ values: [MetricValues<Key>], _ metric: Key, level: Double) -> ConfidenceInterval? {
+    var ratios = RatioTally()
+    for case let part? in values.map({ $0.ratio(metric) }) { ratios.add(numerator: part.numerator, denominator: part.denominator) }
+    if ratios.count > 1, let interval = ratios.confidenceInterval(level: level) { return interval }
     var tally = Tally()
-    for case let value? in values { tally.add(value) }
+    for case let value? in values.map({ $0[metric] }) { tally.add(value) }
     return tally.count > 1 ? tally.confidenceInterval(level: level) : nil
   }
 }

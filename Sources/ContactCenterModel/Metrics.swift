@@ -54,6 +54,16 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   /// End-to-end time from a contact's first arrival to its resolution, over the contacts that
   /// first arrived as this type (and interval) and were resolved, escalations included (seconds).
   case resolutionTime = "resolution_time_s"
+  /// Escalation (reported only when some type escalates): answers at a queue the contact reached
+  /// by escalation, counted where the contact first arrived (its origin type and interval); a
+  /// contact escalated twice counts at each answer after an escalation.
+  case escalatedAnswered = "escalated_answered"
+  /// Their mean total wait: the sum of the contact's waits in every queue from its first arrival
+  /// to that answer (tier-1 wait + tier-2 wait), transfer times excluded (seconds).
+  case escalatedTotalWait = "escalated_total_wait_s"
+  /// Percentiles of that total wait (seconds).
+  case escalatedTotalWaitP50 = "escalated_total_wait_p50_s", escalatedTotalWaitP90 = "escalated_total_wait_p90_s"
+  case escalatedTotalWaitP95 = "escalated_total_wait_p95_s"
   /// Contacts resolved by self-service before reaching an agent (counted in `offered`).
   case contained
   /// Contacts that are a caller trying again after abandoning (counted in `offered`).
@@ -108,7 +118,17 @@ public enum Metric: String, CaseIterable, Hashable, Sendable {
   /// The retrials (counted in `retrials`) of callers who had been blocked.
   case blockedRetrials = "blocked_retrials"
 
-  /// The quantile a percentile metric reports, or `nil`.
+  /// The quantile of the escalated contacts' total wait a percentile metric reports, or `nil`.
+  public var escalatedQuantile: Double? {
+    switch self {
+    case .escalatedTotalWaitP50: 0.5
+    case .escalatedTotalWaitP90: 0.9
+    case .escalatedTotalWaitP95: 0.95
+    default: nil
+    }
+  }
+
+  /// The quantile of the wait a percentile metric (`wait_p50_s` …) reports, or `nil`.
   public var quantile: Double? {
     switch self {
     case .waitP50: 0.5
@@ -135,6 +155,10 @@ struct CellCounters: Equatable, Sendable {
   /// Contacts that first arrived in this cell and were eventually resolved, and the sum of their
   /// times from first arrival to resolution.
   var resolvedJourneys = 0.0, journeyTime = 0.0
+  /// Answers after an escalation of contacts that first arrived in this cell, the sum of their
+  /// total waits, and (created at the first such answer) the waits' histogram.
+  var escalatedAnswered = 0.0, escalatedWaitSum = 0.0
+  var escalatedWaits: QuantileHistogram?
   var contained = 0.0, retrials = 0.0, repeats = 0.0, returnsAfterClose = 0.0
   /// Contacts blocked (a busy signal or a full queue), and retrials of blocked callers.
   var blocked = 0.0, blockedRetrials = 0.0
@@ -166,6 +190,15 @@ struct CellCounters: Equatable, Sendable {
     waitOfAnswered += wait
     handleOfAnswered += handle
     waits.record(seconds: wait)
+  }
+
+  /// A contact that first arrived in this cell is answered after an escalation, having waited
+  /// `totalWait` seconds in all its queues together.
+  mutating func recordEscalatedAnswer(totalWait: Double) {
+    escalatedAnswered += 1
+    escalatedWaitSum += totalWait
+    if escalatedWaits == nil { escalatedWaits = QuantileHistogram() }
+    escalatedWaits!.record(seconds: totalWait)
   }
 
   mutating func recordBacklog(_ snapshot: (count: Int, ageSum: Double, oldest: Double, overdue: Int)) {
@@ -200,6 +233,10 @@ struct CellCounters: Equatable, Sendable {
     waits.merge(other.waits)
     transferredIn += other.transferredIn; resolved += other.resolved; escalated += other.escalated
     unresolved += other.unresolved; resolvedJourneys += other.resolvedJourneys; journeyTime += other.journeyTime
+    escalatedAnswered += other.escalatedAnswered; escalatedWaitSum += other.escalatedWaitSum
+    if let histogram = other.escalatedWaits {
+      if escalatedWaits == nil { escalatedWaits = histogram } else { escalatedWaits!.merge(histogram) }
+    }
     contained += other.contained; retrials += other.retrials; repeats += other.repeats
     returnsAfterClose += other.returnsAfterClose
     blocked += other.blocked; blockedRetrials += other.blockedRetrials
@@ -214,10 +251,10 @@ struct CellCounters: Equatable, Sendable {
   }
 
   /// The value of every metric, in `Metric.allCases` order; `nil` where a ratio has no denominator.
-  func values(serviceLevel definition: ServiceLevelDefinition) -> [Double?] {
-    func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
-      denominator > 0 ? numerator / denominator : nil
-    }
+  /// With `keepingRatios` (steady-state studies) the ratio metrics' parts are kept too.
+  func values(serviceLevel definition: ServiceLevelDefinition, keepingRatios: Bool = false) -> MetricValues<Metric> {
+    var recorder = RatioRecorder(keepsParts: keepingRatios, count: Metric.allCases.count)
+    func ratio(_ numerator: Double, _ denominator: Double) -> Double? { recorder.ratio(numerator, denominator) }
     // The contacts admitted to a queue: neither contained nor blocked.
     let reachedQueue = offered - contained - blocked
     // Carried-over deferred work not yet past its target is decided tomorrow: out of the service level.
@@ -232,8 +269,9 @@ struct CellCounters: Equatable, Sendable {
       case .excludingShortAbandons: ratio(answeredInTime, admitted + blockedFail - abandonedInTime)
       }
     }
-    return Metric.allCases.map { metric -> Double? in
-      switch metric {
+    let values = Metric.allCases.enumerated().map { index, metric -> Double? in
+      recorder.index = index
+      return switch metric {
       case .offered: offered
       case .answered: answered
       case .abandoned: abandoned
@@ -254,6 +292,10 @@ struct CellCounters: Equatable, Sendable {
       case .resolutionRate: ratio(resolved, answered)
       case .escalationRate: ratio(escalated, answered)
       case .resolutionTime: ratio(journeyTime, resolvedJourneys)
+      case .escalatedAnswered: escalatedAnswered
+      case .escalatedTotalWait: ratio(escalatedWaitSum, escalatedAnswered)
+      case .escalatedTotalWaitP50, .escalatedTotalWaitP90, .escalatedTotalWaitP95:
+        escalatedWaits?.quantile(metric.escalatedQuantile!)
       case .contained: contained
       case .retrials: retrials
       case .repeats: repeats
@@ -278,6 +320,7 @@ struct CellCounters: Equatable, Sendable {
       case .blockedRetrials: blockedRetrials
       }
     }
+    return MetricValues(values, ratios: recorder.parts)
   }
 }
 
@@ -328,20 +371,24 @@ struct GroupCounters: Equatable, Sendable {
     cost = (scheduledTime + overtimeTime * overtimeFactor) / 3600 * group.hourlyCost
   }
 
-  /// The value of every metric, in `GroupMetric.allCases` order.
-  var values: [Double?] {
-    GroupMetric.allCases.map { metric -> Double? in
-      switch metric {
+  /// The value of every metric, in `GroupMetric.allCases` order; with `keepingRatios`
+  /// (steady-state studies) the ratio metrics' parts too.
+  func values(keepingRatios: Bool = false) -> MetricValues<GroupMetric> {
+    var recorder = RatioRecorder(keepsParts: keepingRatios, count: GroupMetric.allCases.count)
+    let values = GroupMetric.allCases.enumerated().map { index, metric -> Double? in
+      recorder.index = index
+      return switch metric {
       case .handled: handled
-      case .averageHandleTime: handled > 0 ? handleTime / handled : nil
-      case .occupancy: staffedTime > 0 ? busyTime / staffedTime : nil
-      case .concurrency: busyTime > 0 ? inHandTime / busyTime : nil
+      case .averageHandleTime: recorder.ratio(handleTime, handled)
+      case .occupancy: recorder.ratio(busyTime, staffedTime)
+      case .concurrency: recorder.ratio(inHandTime, busyTime)
       case .agentHours: staffedTime / 3600
       case .overtimeHours: overtimeTime / 3600
       case .paidHours: paidTime / 3600
       case .cost: cost
       }
     }
+    return MetricValues(values, ratios: recorder.parts)
   }
 }
 

@@ -36,6 +36,15 @@ public struct ReferenceCase: Decodable, Hashable, Sendable, CustomStringConverti
   public var params: ReferenceValue
   /// `expected[key][field]`, e.g. `expected["class1_p_wait"]["sd_per_rep"]`.
   public var expected: [String: [String: ReferenceValue]]
+  /// A case made in code (e.g. one whose exact values a formula gives): `expected[key]["value"]`
+  /// holds each value, with the tolerances the file's rule reads (`abs_tol`, `rel_tol`).
+  public init(id: String, model: String, params: ReferenceValue, expected: [String: [String: ReferenceValue]]) {
+    self.id = id
+    self.model = model
+    self.params = params
+    self.expected = expected
+  }
+
   /// The identifier: what a parameterised test shows for this case.
   public var description: String { id }
 

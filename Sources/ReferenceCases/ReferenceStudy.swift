@@ -32,29 +32,58 @@ public struct ReferenceStudy: Sendable {
     try Experiment(scenario: scenario, seed: seed).run(replications: replications, threads: threads)
   }
 
-  /// Each comparison judged by ``rule`` on `result` (a run of this study).
+  /// Each comparison judged by ``rule`` on `result` (a run of this study): a ratio as the ratio of
+  /// sums over the replications (``RatioTally``), any other reading as the mean of their values.
   public func agreements(with result: RunResult) -> [Agreement] {
     comparisons.map { comparison in
-      var tally = Tally()
-      for replication in result.replications {
-        if let value = comparison.reading.value(in: replication) { tally.add(value) }
-      }
-      return Agreement(comparison: comparison, rule: rule, reference: reference, simulated: tally)
+      Agreement(comparison: comparison, rule: rule, reference: reference,
+                simulated: SimulatedEstimate(comparison.reading, over: result.replications))
     }
+  }
+}
+
+/// A simulated value over replications: its estimate, standard error and 99% interval.
+public struct SimulatedEstimate: Hashable, Sendable {
+  /// The estimate and its 99% Student-t confidence interval.
+  public var interval: ConfidenceInterval
+  /// The standard error of the estimate (s ÷ √R for a mean; the delta method for a ratio of sums).
+  public var standardError: Double
+  /// The replications that define the reading.
+  public var count: Int
+
+  /// `reading` over `replications`: the ratio of sums of its parts where every replication that
+  /// defines it kept them (a steady-state run), else the mean of the replications' values.
+  public init(_ reading: Reading, over replications: [ReplicationResult]) {
+    var ratios = RatioTally()
+    for case let parts? in replications.map({ reading.parts(in: $0) }) {
+      ratios.add(numerator: parts.numerator, denominator: parts.denominator)
+    }
+    if ratios.count > 1, let interval = ratios.confidenceInterval(level: 0.99), let error = ratios.standardError {
+      (self.interval, standardError, count) = (interval, error, ratios.count)
+      return
+    }
+    var tally = Tally()
+    for replication in replications {
+      if let value = reading.value(in: replication) { tally.add(value) }
+    }
+    interval = tally.confidenceInterval(level: 0.99)
+    standardError = tally.count > 1 ? tally.standardDeviation / Double(tally.count).squareRoot() : .infinity
+    count = tally.count
   }
 }
 
 /// How a simulated value is judged against a reference value: the `tolerance_rule` of its file.
 public enum ToleranceRule: Hashable, Sendable {
   /// A reference simulation's value (mean of `n_reps` replications with standard deviation
-  /// `sd_per_rep`): inside iff |simulated − value| ≤ 4·√(sd_per_rep²/n_reps + sd²/R), where `sd`
-  /// is the standard deviation of the simulator's `R` replications.
+  /// `sd_per_rep`): inside iff |simulated − value| ≤ 4·√(sd_per_rep²/n_reps + se²), where `se` is
+  /// the standard error of the simulator's estimate (sd ÷ √R over its `R` replications for a mean,
+  /// the delta method for a ratio of sums).
   case referenceSimulation
   /// An exact value: inside iff it lies in the simulated 99% confidence interval, or within the
   /// file's `abs_tol + rel_tol·|value|` of the simulated mean.
   case exact
   /// An exact value checked by the simulation's own precision: inside iff |simulated − value| ≤
-  /// `multiple` standard errors of the simulated mean (sd ÷ √R over the `R` replications; a value
+  /// `multiple` standard errors of the simulated estimate (as for ``referenceSimulation``; a value
   /// the simulation reproduces without variation, such as a wait probability of 0 with no waiting
   /// places, must match to 1e-12).
   case standardErrors(Double)
@@ -75,6 +104,23 @@ public enum Reading: Hashable, Sendable {
   /// A type's mean queue length by Little's law: answered per second of the window × ASA (exact
   /// on a run whose admitted contacts are all answered, i.e. without abandonment).
   case queueLength(type: Int, hours: Double)
+
+  /// The reading's numerator and denominator in `replication`, where it is a ratio whose parts
+  /// the replication kept (a steady-state run): a ratio metric, or a count over another type's
+  /// offered contacts; `nil` otherwise.
+  public func parts(in replication: ReplicationResult) -> RatioParts? {
+    switch self {
+    case .type(let metric, let type): replication.types[type].ratio(metric)
+    case .total(let metric): replication.totals.ratio(metric)
+    case .group(let metric, let group): replication.groups[group].ratio(metric)
+    case .share(let metric, let type, let entry):
+      // Kept parts mark a steady-state run; the share's own parts are two counts.
+      replication.totals.ratios.isEmpty ? nil : replication.types[type][metric].flatMap { count in
+        replication.types[entry][.offered].map { RatioParts(numerator: count, denominator: $0) }
+      }
+    case .perHour, .queueLength: nil
+    }
+  }
 
   /// The value in `replication`, or `nil` where the replication does not define it.
   public func value(in replication: ReplicationResult) -> Double? {
@@ -108,23 +154,23 @@ public struct Agreement: Hashable, Sendable, CustomStringConvertible {
   public var comparison: ReferenceComparison
   /// The reference value; `nil` if the case lacks the key (never inside).
   public var reference: Double?
-  /// The simulated mean over replications and its 99% Student-t confidence interval.
+  /// The simulated estimate over replications and its 99% Student-t confidence interval.
   public var simulated: ConfidenceInterval
   /// The largest |simulated − reference| the rule accepts.
   public var allowed: Double
   public var isInside: Bool
 
-  init(comparison: ReferenceComparison, rule: ToleranceRule, reference: ReferenceCase, simulated: Tally) {
+  init(comparison: ReferenceComparison, rule: ToleranceRule, reference: ReferenceCase, simulated: SimulatedEstimate) {
     caseID = reference.id
     self.comparison = comparison
-    self.simulated = simulated.confidenceInterval(level: 0.99)
+    self.simulated = simulated.interval
     let key = comparison.key
     self.reference = reference.expected(key)
+    let ours = simulated.standardError
     switch rule {
     case .referenceSimulation:
       if let sd = reference.expected(key, "sd_per_rep"), let n = reference.expected(key, "n_reps") {
-        let ours = simulated.standardDeviation
-        allowed = max(4 * (sd * sd / n + ours * ours / Double(simulated.count)).squareRoot(), 1e-12)
+        allowed = max(4 * (sd * sd / n + ours * ours).squareRoot(), 1e-12)
       } else {
         allowed = .nan
       }
@@ -133,9 +179,9 @@ public struct Agreement: Hashable, Sendable, CustomStringConvertible {
       let tolerance = absolute + relative * abs(self.reference ?? 0)
       allowed = max(self.simulated.halfWidth, tolerance)
     case .standardErrors(let multiple):
-      allowed = max(multiple * simulated.standardDeviation / Double(simulated.count).squareRoot(), 1e-12)
+      allowed = max(multiple * ours, 1e-12)
     }
-    let deviation = self.reference.map { abs(simulated.mean - $0) } ?? .nan
+    let deviation = self.reference.map { abs(simulated.interval.mean - $0) } ?? .nan
     isInside = deviation <= allowed   // false for a missing reference or tolerance (NaN)
   }
 

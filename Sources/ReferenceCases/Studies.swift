@@ -32,8 +32,9 @@ extension ReferenceStudy {
 
   /// The two-tier escalation of `sim_escalation.json`: tier 1 resolves a share, the rest join the
   /// tier-2 queue at once with a fresh patience. Compares each tier's P(wait), abandonment, ASA,
-  /// service level (20 s at tier 1, 60 s at tier 2) and occupancy, and the shares of tier-1
-  /// arrivals resolved at tier 1, transferred and resolved at tier 2.
+  /// service level (20 s at tier 1, 60 s at tier 2) and occupancy, the shares of tier-1 arrivals
+  /// resolved at tier 1, transferred and resolved at tier 2, and the total wait (tier 1 + tier 2)
+  /// of the callers answered at tier 2, counted by their origin type (tier 1).
   public static func escalation(_ reference: ReferenceCase) -> ReferenceStudy {
     let params = Parameters(reference)
     let resolve = params.number("p_resolve_tier1")
@@ -59,6 +60,8 @@ extension ReferenceStudy {
                           reading: .share(.escalated, type: 0, ofOfferedTo: 0)),
       ReferenceComparison(key: "frac_resolved_tier2", label: "tier2 resolved ÷ tier1 offered",
                           reading: .share(.resolved, type: 1, ofOfferedTo: 0)),
+      ReferenceComparison(key: "mean_total_wait_escalated_answered_s", label: "tier1 escalated_total_wait_s",
+                          reading: .type(.escalatedTotalWait, 0)),
     ]
     return ReferenceStudy(reference: reference, rule: .referenceSimulation, scenario: scenario, comparisons: comparisons)
   }

@@ -93,10 +93,18 @@ struct RunPageBuilder {
       subtitle: "Simulated with ccsim: means over \(replications) replications, with 95% confidence intervals.",
       facts: facts,
       sections: [kpiSection(), staffingSection(), serviceLevelSection(), waitSection(), occupancySection(), costSection()],
-      footer: "Written by ccsim \(report.toolVersion). Every value is a mean over \(replications) independent replications; "
+      footer: "Written by ccsim \(report.toolVersion). " + estimatorText
         + "“±”, shaded bands and error bars are 95% Student-t confidence intervals of that mean. Metric definitions: "
         + "Docs/metrics.md; how to read this page: Docs/report.md. The same files are in summary.json, intervals.csv and groups.csv.",
       generator: "ccsim \(report.toolVersion)")
+  }
+
+  /// How the values were estimated from the replications (Docs/metrics.md, "Steady-state estimates").
+  private var estimatorText: String {
+    let replications = report.result.replications.count
+    if scenario.study == .day { return "Every value is a mean over \(replications) independent replications; " }
+    return "Counts and percentiles are means over \(replications) independent replications and ratios (service level, "
+      + "ASA, occupancy …) ratios of sums over them, a steady-state study's estimate; "
   }
 
   // MARK: Sections

@@ -38,6 +38,7 @@ public enum Quantity {
     case "s": factor = 1
     case "m": factor = 60
     case "h": factor = 3600
+    case "d": factor = 86_400
     default: return nil
     }
     guard let value = number(text.dropLast()), value >= 0, (value * factor).isFinite else { return nil }

@@ -74,7 +74,7 @@ public struct ScenarioFile: Sendable {
 enum ScenarioParser {
   static let topKeys = [
     "name", "description", "openingHours", "interval", "study", "warmUp", "busynessCV", "serviceLevel", "routing",
-    "contactTypes", "groups", "surges", "costs", "targets", "lines",
+    "contactTypes", "groups", "surges", "costs", "targets", "lines", "runLength",
   ]
   static let typeKeys = [
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
@@ -101,21 +101,6 @@ enum ScenarioParser {
       return text
     }
     if let node = fields["description"] { _ = reader.string(node, "description") }
-    let hours = reader.required(fields, "openingHours", expected: "opening hours such as 07:00-21:00")
-      .flatMap { openingHours($0, reader: &reader) }
-    let interval = reader.required(fields, "interval", expected: "15m, 30m or 60m").flatMap { node -> Double? in
-      reader.duration(node, "interval", expected: "15m, 30m or 60m", where: { [900, 1800, 3600].contains($0) })
-    }
-    var intervalCount: Int?
-    if let hours, let interval, let node = fields["interval"] {
-      let span = hours.end - hours.start
-      if span.truncatingRemainder(dividingBy: interval) != 0 {
-        reader.fail(at: node, "interval", expected: "a length that divides the opening hours (\(Quantity.describe(seconds: span)))",
-                    found: Quantity.describe(seconds: interval))
-      } else {
-        intervalCount = Int(span / interval)
-      }
-    }
     var study = Study.day
     let studyName = fields["study"].flatMap { reader.choice($0, "study", ["day", "steady-state"]) } ?? "day"
     if studyName == "steady-state" {
@@ -126,6 +111,7 @@ enum ScenarioParser {
     } else if let node = fields["warmUp"] {
       reader.fail(at: node, "warmUp", expected: "no warm-up in a day study (a day starts empty; use study: steady-state)")
     }
+    let (hours, interval, intervalCount) = Self.window(fields, steadyState: studyName == "steady-state", reader: &reader)
     let busyness = fields["busynessCV"].flatMap {
       reader.number($0, "busynessCV", expected: "a coefficient of variation > 0 and ≤ 2", where: { $0 > 0 && $0 <= 2 })
     }
@@ -205,6 +191,46 @@ enum ScenarioParser {
     scenario.lines = lines
     guard checkWork(scenario, contactTypes: fields["contactTypes"], typeNodes: typeNodes, reader: &reader) else { return nil }
     return scenario
+  }
+
+  /// The measured span and its planning intervals: the opening hours cut into intervals of
+  /// `interval`, or in a steady-state study with `runLength` one window of that length (up to 365
+  /// days) from 00:00, in place of `openingHours` and `interval`.
+  static func window(
+    _ fields: Fields, steadyState: Bool, reader: inout YAMLReader
+  ) -> (hours: (start: Double, end: Double)?, interval: Double?, intervalCount: Int?) {
+    if let node = fields["runLength"] {
+      guard steadyState else {
+        reader.fail(at: node, "runLength", expected: "no runLength in a day study (a day runs for its opening hours; use study: steady-state)")
+        return (nil, nil, nil)
+      }
+      for key in ["openingHours", "interval"] {
+        if let other = fields[key] {
+          reader.fail(at: other, key, expected: "no \(key) with runLength (a steady-state run of runLength is one window from 00:00)")
+        }
+      }
+      guard let length = reader.duration(node, "runLength", expected: "a run length > 0 and at most 365d, such as 30d or 1000h",
+                                         where: { $0 > 0 && $0 <= 365 * 86_400 }),
+        fields["openingHours"] == nil, fields["interval"] == nil
+      else { return (nil, nil, nil) }
+      return ((0, length), length, 1)
+    }
+    let hours = reader.required(fields, "openingHours", expected: "opening hours such as 07:00-21:00")
+      .flatMap { openingHours($0, reader: &reader) }
+    let interval = reader.required(fields, "interval", expected: "15m, 30m or 60m").flatMap { node -> Double? in
+      reader.duration(node, "interval", expected: "15m, 30m or 60m", where: { [900, 1800, 3600].contains($0) })
+    }
+    var intervalCount: Int?
+    if let hours, let interval, let node = fields["interval"] {
+      let span = hours.end - hours.start
+      if span.truncatingRemainder(dividingBy: interval) != 0 {
+        reader.fail(at: node, "interval", expected: "a length that divides the opening hours (\(Quantity.describe(seconds: span)))",
+                    found: Quantity.describe(seconds: interval))
+      } else {
+        intervalCount = Int(span / interval)
+      }
+    }
+    return (hours, interval, intervalCount)
   }
 
   /// `HH:MM` as seconds after midnight (`24:00` allowed), or `nil`.

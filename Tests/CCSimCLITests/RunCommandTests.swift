@@ -1,4 +1,5 @@
 import Foundation
+import Queueing
 import TestSupport
 import Testing
 @testable import CCSimCLI
@@ -54,6 +55,27 @@ private func ccsimChild(_ arguments: [String]) throws -> ChildProcess {
     }
     let csv = try String(contentsOf: folders[0].appendingPathComponent("intervals.csv"), encoding: .utf8)
     #expect(csv.split(separator: "\n").count == 1 + 56)
+  }
+
+  /// The low-volume priority example as a planner runs it (`runLength: 100d`, 20 replications):
+  /// each class's `asa_s` in `summary.json` is the ratio of sums, and the exact wait (Cobham's
+  /// formula) lies within 99% of it (the 95% half-width × t(0.995)/t(0.975), 19 degrees of freedom).
+  @Test func theLowVolumePriorityExampleContainsTheExactWaits() throws {
+    let root = try temporaryFolder("run-low-volume")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Run.parse([examplePath("priority-low-volume.yaml"), "--replications", "20", "--out", root.path]).run()
+    let folder = try #require(runFolders(root, scenario: "priority-low-volume").first)
+    let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+    let byType = try #require(summary["by_type"] as? [String: [String: Any]])
+    let exact = PriorityClasses(arrivalsPerHour: [12, 12, 12], meanHandleSeconds: 300, agents: 4).meanWaits
+    let widen = 2.860934606 / 2.093024054   // t(0.995, 19) / t(0.975, 19)
+    for (k, wait) in exact.enumerated() {
+      let asa = try #require(byType["P\(k + 1)"]?["asa_s"] as? [String: Double])
+      let mean = try #require(asa["mean"]), ci95 = try #require(asa["ci95"])
+      #expect(abs(mean - wait) <= ci95 * widen, "P\(k + 1): \(mean) ± \(ci95) vs exact \(wait)")
+    }
+    let csv = try String(contentsOf: folder.appendingPathComponent("intervals.csv"), encoding: .utf8)
+    #expect(csv.split(separator: "\n").count == 1 + 3)   // one window per type
   }
 
   /// A multi-skill run: `by_group` (with each group's skills), `by_priority` and `groups.csv` with a

@@ -60,7 +60,7 @@ struct HostileInputTests {
     ("helpdesk-two-tier.yaml", "groups[0].skills[1]=hardware",
      "--vary groups[0].skills[1]=hardware: error: groups[0].skills[1]: expected each type once in a group's skills, found 'hardware' again"),
     ("helpdesk-two-tier.yaml", "nosuch.key=3",
-     "--vary nosuch.key=3: error: nosuch: expected one of the keys name, description, openingHours, interval, study, warmUp, busynessCV, serviceLevel, routing, contactTypes, groups, surges, costs, targets, lines, found unknown key 'nosuch'"),
+     "--vary nosuch.key=3: error: nosuch: expected one of the keys name, description, openingHours, interval, study, warmUp, busynessCV, serviceLevel, routing, contactTypes, groups, surges, costs, targets, lines, runLength, found unknown key 'nosuch'"),
   ])
   func sweptValuesAreCheckedAndNamed(scenario: String, text: String, message: String) throws {
     let file = try ScenarioFile.load(path: exampleScenario(scenario))

@@ -28,6 +28,13 @@ struct ScenarioFileTests {
      "negative-rate.yaml:6:11: error: contactTypes[0].rate: expected a rate with its period such as 576/h (at most 10000/s), found -5/h"),
     ("duration-without-unit.yaml",
      "duration-without-unit.yaml:7:51: error: contactTypes[0].handleTime.mean: expected a duration > 0 with a unit, such as 300s or 5m, found 300"),
+    ("run-length-in-day.yaml",
+     "run-length-in-day.yaml:2:12: error: runLength: expected no runLength in a day study (a day runs for its opening hours; use study: steady-state), found 30d"),
+    ("run-length-too-long.yaml",
+     "run-length-too-long.yaml:4:12: error: runLength: expected a run length > 0 and at most 365d, such as 30d or 1000h, found 366d"),
+    ("run-length-with-hours.yaml",
+     "run-length-with-hours.yaml:4:15: error: openingHours: expected no openingHours with runLength (a steady-state run of runLength is one window from 00:00), found 08:00-18:00\n"
+       + "run-length-with-hours.yaml:5:11: error: interval: expected no interval with runLength (a steady-state run of runLength is one window from 00:00), found 60m"),
     ("interval-not-dividing.yaml",
      "interval-not-dividing.yaml:3:11: error: interval: expected a length that divides the opening hours (1.5h), found 1h"),
     ("wrong-profile-length.yaml",
@@ -143,6 +150,16 @@ struct ScenarioFileTests {
     #expect(type.arrivalRates == Array(repeating: 576.0 / 3600, count: 24))
     #expect(type.agents == Array(repeating: 50, count: 24))
     #expect(type.serviceLevel == ServiceLevelRule(threshold: 20, definition: .offered))
+  }
+
+  /// `runLength`: one window of 100 days from 00:00 after the warm-up, in days (`d`).
+  @Test func theLowVolumeExampleIsOneLongWindow() throws {
+    let scenario = try ScenarioFile.load(path: exampleScenario("priority-low-volume.yaml")).scenario
+    #expect(scenario.study == .steadyState(warmUp: 10 * 3600))
+    #expect(scenario.intervalCount == 1 && scenario.intervalLength == 100 * 86_400 && scenario.clockStart == 0)
+    #expect(scenario.contactTypes.map(\.priority) == [1, 2, 3])
+    #expect(scenario.contactTypes.allSatisfy { $0.arrivalRates == [12.0 / 3600] })
+    #expect(Quantity.seconds("1.5d") == 129_600 && Quantity.ratePerSecond("864/d") == 0.01)
   }
 
   /// The help-desk example: every multi-skill field lands where the file says.

@@ -26,6 +26,10 @@ struct Journey {
   /// retrial after a block. Both in what was padding: the journey stays 48 bytes.
   var holdsLine = false
   var retriesAfterBlock = false
+  /// Whether it reached its current queue by escalation: its answer there is counted in
+  /// `escalated_total_wait_s` with its earlier waits (``JourneySlab/earlierWaits(_:)``). In the
+  /// last byte of padding: the journey stays 48 bytes.
+  var isEscalated = false
 }
 
 /// The journeys of one replication: a slab whose released slots are reused last-in-first-out, so
@@ -33,6 +37,9 @@ struct Journey {
 struct JourneySlab {
   private var slots: [Journey] = []
   private var free: [JourneyID] = []
+  /// Per slot: the waits of the journey's earlier queues, summed (kept beside the slots, not in
+  /// them, so that the journey stays 48 bytes; written only in scenarios that escalate).
+  private var waits: [Double] = []
 
   /// Stores a new journey and returns its id (a released slot, or a new one); `nil` when the slab
   /// holds ``CentreOverload/maximumInCentre`` journeys and none is free (checked only when it grows).
@@ -43,11 +50,17 @@ struct JourneySlab {
     }
     guard slots.count < CentreOverload.maximumInCentre else { return nil }
     slots.append(journey)
+    waits.append(0)
     return JourneyID(slots.count - 1)
   }
 
   /// The journey has ended: its slot may be reused.
   mutating func release(_ id: JourneyID) { free.append(id) }
+
+  /// The sum of the journey's waits in its queues so far, as last set by ``setEarlierWaits(_:_:)``.
+  func earlierWaits(_ id: JourneyID) -> Double { waits[id.index] }
+
+  mutating func setEarlierWaits(_ id: JourneyID, _ total: Double) { waits[id.index] = total }
 
   subscript(id: JourneyID) -> Journey {
     _read { yield slots[id.index] }

@@ -11,6 +11,8 @@ extension ReplicationResult {
     let agentGroups = scenario.agentGroups
     // Day totals: the planning intervals, plus the overtime after close in a day study.
     let dayBuckets = scenario.study == .day ? Array(1...(n + 1)) : Array(1...n)
+    // A steady-state study estimates ratios as ratios of sums over replications: keep their parts.
+    let keepsRatios = scenario.study != .day
     // Agent time belongs to a type only when every group serving it serves nothing else.
     let dedicated: [[Int]?] = types.indices.map { t in
       let groups = routing.servers(of: ContactTypeID(t)).map(\.group)
@@ -46,11 +48,11 @@ extension ReplicationResult {
     var typeValues: [MetricValues<Metric>] = []
     for (t, type) in types.enumerated() {
       let definition = type.serviceLevel.definition
-      intervals.append((1...n).map { MetricValues(typeCell(t, $0).values(serviceLevel: definition)) })
+      intervals.append((1...n).map { typeCell(t, $0).values(serviceLevel: definition, keepingRatios: keepsRatios) })
       var day = CellCounters()
       for k in dayBuckets { day.add(typeCell(t, k)) }
       day.keepBacklog(of: typeCell(t, n))     // the day's backlog is the one at close
-      typeValues.append(MetricValues(day.values(serviceLevel: definition)))
+      typeValues.append(day.values(serviceLevel: definition, keepingRatios: keepsRatios))
       day.agentTimeKnown = true
       day.busyTime = 0
       day.staffedTime = 0
@@ -64,8 +66,8 @@ extension ReplicationResult {
     for g in agentGroups.indices {
       var day = GroupCounters()
       for k in dayBuckets { day.add(groupCells[g * bucketCount + k]) }
-      groupValues.append(MetricValues(day.values))
-      groupIntervals.append((1...n).map { MetricValues(groupCells[g * bucketCount + $0].values) })
+      groupValues.append(day.values(keepingRatios: keepsRatios))
+      groupIntervals.append((1...n).map { groupCells[g * bucketCount + $0].values(keepingRatios: keepsRatios) })
       centre.busyTime += day.busyTime
       centre.staffedTime += day.staffedTime
       centre.staffCost += day.cost
@@ -78,18 +80,18 @@ extension ReplicationResult {
     let priorityValues = classes.map { p -> MetricValues<Metric> in
       var cell = byPriority[p]!
       cell.agentTimeKnown = false
-      return MetricValues(cell.values(serviceLevel: commonDefinition(types.filter { $0.priority == p })))
+      return cell.values(serviceLevel: commonDefinition(types.filter { $0.priority == p }), keepingRatios: keepsRatios)
     }
     let channels = Channel.allCases.filter { byChannel[$0] != nil }
     let channelValues = channels.map { c -> MetricValues<Metric> in
       var cell = byChannel[c]!
       cell.agentTimeKnown = false
-      return MetricValues(cell.values(serviceLevel: commonDefinition(types.filter { $0.channel == c })))
+      return cell.values(serviceLevel: commonDefinition(types.filter { $0.channel == c }), keepingRatios: keepsRatios)
     }
     var little = LittleCheck()
     for check in counters.queueLittle + counters.groupLittle { little.add(check) }
     self.init(
-      intervals: intervals, types: typeValues, totals: MetricValues(centre.values(serviceLevel: commonDefinition(types))),
+      intervals: intervals, types: typeValues, totals: centre.values(serviceLevel: commonDefinition(types), keepingRatios: keepsRatios),
       priorities: priorityValues, priorityClasses: classes, channels: channelValues, channelNames: channels,
       groups: groupValues, groupIntervals: groupIntervals,
       little: little, queues: counters.queueLittle, agentGroups: counters.groupLittle, busyness: busyness, events: events)

@@ -54,6 +54,7 @@ extension Simulation {
       counters.cells[cell].callbacksAnswered += 1
       counters.cells[cell].callbackWaits += wait
     }
+    if escalates { noteWait(wait, of: journey) }
     counters.queueLittle[type].answered += 1
     // An opening-backlog item joined before the run: only its wait within the run is in the queue area.
     counters.queueLittle[type].sumOfWaits += now - max(contact.joined, 0)
@@ -61,6 +62,15 @@ extension Simulation {
     groups[g].handled += 1
     groups[g].handleTime += handle
     calendar.schedule(.serviceEnd(skill: skill, journey: journey), at: now + handle)
+  }
+
+  /// In a scenario that escalates: adds the wait just ended to the journey's earlier waits, and for
+  /// a contact answered after an escalation counts the total where it first arrived.
+  private mutating func noteWait(_ wait: SimTime, of journey: JourneyID) {
+    let contact = journeys[journey]
+    let total = (contact.isEscalated ? journeys.earlierWaits(journey) : 0) + wait
+    if contact.isEscalated { counters.cells[Int(contact.originCell)].recordEscalatedAnswer(totalWait: total) }
+    journeys.setEarlierWaits(journey, total)
   }
 
   /// An agent finishes `journey`. The agent is free: off duty if the group has more agents on duty

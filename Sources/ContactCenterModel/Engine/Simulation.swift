@@ -49,6 +49,9 @@ struct Simulation {
   /// Whether a contact can be blocked (``Scenario/canBlock``); only then are `trunk` and
   /// `queueCapacities` (per type, `Int.max` when unlimited) consulted.
   let blocks: Bool
+  /// Whether some type escalates: only then is each wait added to the journey's earlier waits
+  /// (for `escalated_total_wait_s`).
+  let escalates: Bool
   var trunk: TrunkLines
   let queueCapacities: [Int]
   var journeys = JourneySlab()
@@ -93,6 +96,7 @@ struct Simulation {
     }
     counters = CentreCounters(typeCount: typeCount, groupCount: groupCount, bucketCount: bucketCount)
     blocks = scenario.canBlock
+    escalates = scenario.canEscalate
     trunk = TrunkLines(scenario)
     queueCapacities = types.map { $0.queueCapacity ?? .max }
   }
@@ -347,6 +351,7 @@ struct Simulation {
     }
     counters.cells[cell].escalated += 1
     journeys[journey].type = outcome.escalationTargets[route]
+    journeys[journey].isEscalated = true
     if heldLine { keepLine(journey) }
     if let transfer = outcome.transferTimes[route] {
       calendar.schedule(.transfer(journey: journey), at: now + outcome.outcomes.sample(transfer))
@@ -375,6 +380,7 @@ struct Simulation {
   /// current interval.
   private mutating func comeBack(_ journey: JourneyID, isRepeat: Bool) {
     let (cell, patience) = rejoin(journey)
+    journeys[journey].isEscalated = false   // a new contact: its waits start again
     if isRepeat { counters.cells[cell].repeats += 1 } else { counters.cells[cell].retrials += 1 }
     if journeys[journey].retriesAfterBlock {
       counters.cells[cell].blockedRetrials += 1
