@@ -66,6 +66,10 @@ public struct PlanComparison: Sendable {
     .serviceLevel, .averageSpeedOfAnswer, .waitP90, .abandonRate, .carriedOver, .backlogOverdue,
   ]
   public static let groupMetrics: [GroupMetric] = [.occupancy, .paidHours, .cost]
+  /// Added to the centre's and each type's rows when some plan can block (``Scenario/canBlock``).
+  public static let blockingMetrics: [Metric] = [.blockRate, .serviceLevelAdmitted]
+  /// Added to each type's rows when some plan escalates (``Scenario/canEscalate``).
+  public static let escalationMetrics: [Metric] = [.escalatedTotalWait]
 
   /// Compares `plans` (results of the same seed and replication count) with plan `reference`.
   /// Types and groups are matched by id: a type or group that some plan lacks has no value there.
@@ -87,12 +91,14 @@ public struct PlanComparison: Sendable {
           return PairedDifference(values, minus: base)
         }))
     }
-    for metric in Self.centreMetrics {
+    let blocking = plans.contains { $0.result.scenario.canBlock } ? Self.blockingMetrics : []
+    let escalation = plans.contains { $0.result.scenario.canEscalate } ? Self.escalationMetrics : []
+    for metric in Self.centreMetrics + blocking {
       row(.centre, "", metric.rawValue) { ($0.totals[metric], $0.replications.map { $0.totals[metric] }) }
     }
     let typeIDs = Self.union(plans.map { $0.result.scenario.contactTypes.map(\.id) })
     for id in typeIDs {
-      for metric in Self.typeMetrics {
+      for metric in Self.typeMetrics + blocking + escalation {
         row(.type, id, metric.rawValue) { result in
           result.scenario.contactTypes.firstIndex { $0.id == id }.map { t in
             (result.types[t][metric], result.replications.map { $0.types[t][metric] })

@@ -193,7 +193,8 @@ public struct CompareReport: Sendable {
   /// with two and one decimals, counts whole.
   static func format(_ metric: String) -> (Double) -> String {
     switch metric {
-    case "service_level", "abandon_rate", "occupancy", "fcr", "wait_probability", "resolution_rate":
+    case "service_level", "abandon_rate", "occupancy", "fcr", "wait_probability", "resolution_rate", "block_rate",
+         "service_level_admitted":
       { String(format: "%.1f%%", 100 * $0) }
     case _ where metric.hasSuffix("_s"): { String(format: "%.1fs", $0) }
     case _ where metric.hasSuffix("cost") || metric == "cost_per_resolved": { String(format: "%.2f", $0) }
