@@ -69,50 +69,33 @@ public struct DotChart: Hashable, Sendable {
     let styles = styles
     let whiskers = series.contains { $0.values.contains { $0?.lower != nil && $0?.upper != nil } }
     let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .dot(whisker: whiskers)) }
-      + referenceLines.map { LegendEntry(label: $0.label, style: $0.style, symbol: .line(band: false, marker: false)) }
-      + (whiskers ? [LegendEntry(label: "error bar: 95% confidence interval", style: SeriesStyle(color: "#333333", marker: .none),
-                                 symbol: .dot(whisker: true))] : [])
-    let provisional = ChartFrame(id: id, title: title, description: description, width: width, plotHeight: plotHeight, legend: legend,
-                                 leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle, bottomBlock: 16)
-    let bandWidth = (provisional.plotRight - provisional.plotLeft) / Double(max(categories.count, 1))
-    let labels = CategoryLabels(categories, bandWidth: bandWidth)
-    let frame = ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
-                           legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle,
-                           bottomBlock: labels.height)
-    func py(_ value: Double) -> Double {
-      let span = yScale.upper - yScale.lower
-      let clamped = min(max(value, yScale.lower), yScale.upper)
-      return frame.plotBottom - (span > 0 ? (clamped - yScale.lower) / span : 0.5) * (frame.plotBottom - frame.plotTop)
-    }
-    let centres = categories.indices.map { frame.plotLeft + (Double($0) + 0.5) * bandWidth }
-    let dodge = min(22, bandWidth * 0.7 / Double(max(series.count, 1)))
+      + referenceLines.map(LegendEntry.init(reference:))
+      + (whiskers ? [.errorBar] : [])
+    let bands = ChartFrameRequest(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
+                                  legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
+      .categoryLayout(categories)
+    let plot = PlotArea(bands.frame, y: yScale)
+    let dodge = min(22, bands.bandWidth * 0.7 / Double(max(series.count, 1)))
 
-    var out = frame.opening(kind: "dot")
-    out += frame.leftAxis(yScale, y: py)
-    if yScale.lower < 0 && yScale.upper > 0 {
-      out += "<path class=\"zero\" d=\"M\(Markup.coordinate(frame.plotLeft)),\(Markup.coordinate(py(0)))H\(Markup.coordinate(frame.plotRight))\" stroke=\"#333333\"/>"
-    }
-    for line in referenceLines {
-      let position = py(line.value)
-      out += "<path class=\"reference\" d=\"M\(Markup.coordinate(frame.plotLeft)),\(Markup.coordinate(position))H\(Markup.coordinate(frame.plotRight))\" "
-        + "stroke=\"\(line.style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.style.dash)\" fill=\"none\"/>"
-    }
-    out += "<g class=\"estimates\">"
+    var out = bands.frame.leftAxis(plot)
+    if yScale.lower < 0 && yScale.upper > 0 { out += plot.zeroLine(cssClass: "zero") }
+    out += referenceLines.map(plot.referenceLine).joined()
+    var estimates = ""
     for (s, item) in series.enumerated() {
       for (index, estimate) in item.values.enumerated() {
         guard let estimate, estimate.value.isFinite else { continue }
-        let x = centres[index] + (Double(s) - Double(series.count - 1) / 2) * dodge
+        let x = bands.centres[index] + (Double(s) - Double(series.count - 1) / 2) * dodge
         if let lower = estimate.lower, let upper = estimate.upper {
-          out += BarChart.whisker(x: x, from: py(lower), to: py(upper), color: styles[s].color)
+          estimates += plot.whisker(x: x, lower: lower, upper: upper, color: styles[s].color)
         }
-        out += "<g class=\"estimate\" data-series=\"\(s)\"><title>\(Markup.escape("\(item.name), \(categories[index]): \(Self.text(estimate, decimals: decimals))"))</title>"
-          + ChartShapes.marker(styles[s].marker, x: x, y: py(estimate.value), size: 4.5, color: styles[s].color) + "</g>"
+        estimates += SVG.element("g", ["class": "estimate", "data-series": "\(s)"],
+                                 content: SVG.tooltip("\(item.name), \(categories[index]): \(Self.text(estimate, decimals: decimals))")
+                                   + ChartShapes.marker(styles[s].marker, x: x, y: plot.y(estimate.value), size: 4.5, color: styles[s].color))
       }
     }
-    out += "</g>"
-    out += labels.svg(centres: centres, top: frame.plotBottom)
-    out += frame.axisLines()
-    return out + "</svg>"
+    out += SVG.element("g", ["class": "estimates"], content: estimates)
+    out += bands.labelsSVG + bands.frame.axisLines()
+    return bands.frame.svg(kind: "dot", body: out)
   }
 
   /// `12.3 (95% CI 11.0 to 13.6)`.
