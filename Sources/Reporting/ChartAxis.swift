@@ -1,3 +1,5 @@
+import ContactCenterModel
+
 /// A value axis of a chart: its title (with the unit, "Service level (%)"), how its ticks are
 /// chosen and labelled, and optionally a fixed range.
 ///
@@ -79,7 +81,7 @@ public struct AxisScale: Hashable, Sendable {
       for mantissa in [10, 20, 25, 50] {   // step = mantissa × 10^(exponent − 1)
         let step = Step(mantissa: mantissa, exponent: exponent - 1)
         let first = (lower / step.value).rounded(.down), last = (upper / step.value).rounded(.up)
-        guard step.isUsable(from: first, through: last) else { continue }
+        guard step.isUsable(from: first, through: last, covering: lower, upper) else { continue }
         if last - first + 1 <= Double(maximumTicks) {
           let ticks = stride(from: Int(first), through: Int(last), by: 1).map(step.multiple)
           return AxisScale(lower: step.multiple(Int(first)), upper: step.multiple(Int(last)), ticks: ticks,
@@ -119,7 +121,7 @@ public struct AxisScale: Hashable, Sendable {
       ?? 86_400 * ((end - start) / 86_400 / Double(maximumTicks - 1)).rounded(.up)
     let ticks = stride(from: Int((start / step).rounded(.up)), through: Int((end / step).rounded(.down)), by: 1)
       .map { Double($0) * step }
-    return AxisScale(lower: start, upper: end, ticks: ticks, labels: ticks.map(Markup.clock))
+    return AxisScale(lower: start, upper: end, ticks: ticks, labels: ticks.map { TimeText.clock($0) })
   }
 
   /// A step {10, 20, 25, 50} × 10^exponent, whose multiples are computed without accumulating
@@ -144,14 +146,17 @@ public struct AxisScale: Hashable, Sendable {
     /// Beyond 10^308 no step is finite.
     static let largestExponent = 310
 
-    /// Whether the multiples `first…last` of this step can be ticks: the step is finite and
-    /// positive, its labels need at most nine decimals (``Markup/number(_:decimals:)``), the
-    /// multiples' counts fit in an `Int` (with room for the mantissa), and the ends are finite.
-    func isUsable(from first: Double, through last: Double) -> Bool {
+    /// Whether the multiples `first…last` of this step can be the ticks of `lower...upper`: the
+    /// step is finite and positive, its labels need at most nine decimals
+    /// (``Markup/number(_:decimals:)``), `first` and `last` are integers a `Double` holds exactly
+    /// (so their multiples fit in an `Int`, mantissa included), and the end ticks are finite and
+    /// cover the range despite rounding.
+    func isUsable(from first: Double, through last: Double, covering lower: Double, _ upper: Double) -> Bool {
       let value = value
       guard value.isFinite && value > 0, decimals <= 9 else { return false }
-      guard first.magnitude * Double(mantissa) < 9e18, last.magnitude * Double(mantissa) < 9e18 else { return false }
-      return multiple(Int(first)).isFinite && multiple(Int(last)).isFinite
+      guard first.magnitude < 9e15, last.magnitude < 9e15 else { return false }
+      let (low, high) = (multiple(Int(first)), multiple(Int(last)))
+      return low.isFinite && high.isFinite && low <= lower && high >= upper
     }
   }
 }
