@@ -9,7 +9,7 @@
 ///              y: ChartAxis(title: "Cost (EUR)"),
 ///              series: [.init(name: "Staff cost", values: [1200, 800, 2000]),
 ///                       .init(name: "Contact cost", values: [300, 150, 450])])
-public struct BarChart: Hashable, Sendable {
+public struct BarChart: CaptionedChart, Hashable, Sendable {
   public enum Layout: Hashable, Sendable {
     /// One bar per category, the series on top of each other.
     case stacked
@@ -33,10 +33,8 @@ public struct BarChart: Hashable, Sendable {
     }
   }
 
-  public var id: String
-  public var title: String
-  /// The SVG `<desc>`; each category's values are appended.
-  public var description: String
+  /// Id, title, description (each category's values are appended) and size.
+  public var caption: ChartCaption
   public var categories: [String]
   /// The title of the category axis (what the bars are, "Contact type or agent group").
   public var categoryTitle: String
@@ -47,25 +45,14 @@ public struct BarChart: Hashable, Sendable {
   public var totalIntervals: [ClosedRange<Double>?]
   /// Decimals of the values written above the bars and in the description.
   public var decimals: Int
-  public var width: Double
-  public var plotHeight: Double
 
   public init(id: String, title: String, description: String, categories: [String], categoryTitle: String, y: ChartAxis,
               series: [Series], layout: Layout = .stacked, totalIntervals: [ClosedRange<Double>?] = [], decimals: Int = 0,
               width: Double = 880, plotHeight: Double = 240) {
     precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
-    self.id = Markup.identifier(id)
-    self.title = title
-    self.description = description
-    self.categories = categories
-    self.categoryTitle = categoryTitle
-    self.y = y
-    self.series = series
-    self.layout = layout
-    self.totalIntervals = totalIntervals
-    self.decimals = decimals
-    self.width = width
-    self.plotHeight = plotHeight
+    caption = ChartCaption(id: id, title: title, description: description, width: width, plotHeight: plotHeight)
+    (self.categories, self.categoryTitle, self.y) = (categories, categoryTitle, y)
+    (self.series, self.layout, self.totalIntervals, self.decimals) = (series, layout, totalIntervals, decimals)
   }
 
   var styles: [SeriesStyle] { series.indices.map { series[$0].style ?? .standard($0) } }
@@ -112,12 +99,11 @@ public struct BarChart: Hashable, Sendable {
     values = values.filter(\.isFinite)
     // Room above the tallest bar for its total.
     let top = values.max().map { $0 > 0 ? $0 * 1.08 : $0 }
-    let yScale = y.scale(dataLower: values.min(), dataUpper: top, maximumTicks: Int(plotHeight / 40) + 1)
+    let yScale = y.scale(dataLower: values.min(), dataUpper: top, maximumTicks: caption.maximumYTicks)
     let styles = styles
     let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .box(series: $0)) }
       + (totalIntervals.contains { $0 != nil } || series.contains { $0.intervals?.contains { $0 != nil } == true } ? [.errorBar] : [])
-    let bands = ChartFrameRequest(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
-                                       legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
+    let bands = ChartFrameRequest(caption: caption, description: fullDescription(), legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
       .categoryLayout(categories)
     let (frame, centres, bandWidth) = (bands.frame, bands.centres, bands.bandWidth)
     let plot = PlotArea(frame, y: yScale)
@@ -138,7 +124,7 @@ public struct BarChart: Hashable, Sendable {
         let text = "\(series[s].name), \(categories[index]): \(Markup.number(series[s].values[index], decimals: decimals))"
         bars += SVG.element("rect", ["class": "bar", "data-series": "\(s)", "x": Markup.coordinate(left), "y": Markup.coordinate(y0),
                                      "width": Markup.coordinate(barWidth), "height": Markup.coordinate(height),
-                                     "fill": "url(#\(id)-fill-\(s))", "stroke": ChartColor.background, "stroke-width": "1"],
+                                     "fill": "url(#\(caption.id)-fill-\(s))", "stroke": ChartColor.background, "stroke-width": "1"],
                             content: SVG.tooltip(text))
         if layout == .grouped, let interval = series[s].intervals?.dropFirst(index).first ?? nil {
           bars += plot.whisker(x: left + barWidth / 2, lower: interval.lowerBound, upper: interval.upperBound, color: ChartColor.axis)
@@ -172,6 +158,6 @@ public struct BarChart: Hashable, Sendable {
       let total = layout == .stacked && series.count > 1 ? "; total \(Markup.number(totals[index], decimals: decimals))" : ""
       return "\(categories[index]): \(parts)\(total)."
     }
-    return ([description] + lines).joined(separator: " ")
+    return ([caption.description] + lines).joined(separator: " ")
   }
 }

@@ -4,11 +4,10 @@
 /// the width on the frame, so every chart lays out in two steps: a provisional frame for the
 /// width, then the final one. ``categoryLayout(_:)`` does both for a chart over categories.
 struct ChartFrameRequest {
-  var id: String
-  var title: String
+  /// The chart's id, title and size.
+  var caption: ChartCaption
+  /// The full description, with the chart's values (the SVG `<desc>`).
   var description: String
-  /// Width of the whole chart and height of its plot area (px).
-  var width: Double, plotHeight: Double
   var legend: [LegendEntry]
   var leftTitle: String
   /// The tick labels of the y axes (for the margins).

@@ -8,7 +8,7 @@
 ///              categories: ["p50", "p80", "p90", "p95", "p99"], categoryTitle: "Percentile",
 ///              y: ChartAxis(title: "Wait (s)"),
 ///              series: [.init(name: "Wait", values: estimates)])
-public struct DotChart: Hashable, Sendable {
+public struct DotChart: CaptionedChart, Hashable, Sendable {
   /// A named series: one estimate (or `nil`) per category.
   public struct Series: Hashable, Sendable {
     public var name: String
@@ -22,10 +22,8 @@ public struct DotChart: Hashable, Sendable {
     }
   }
 
-  public var id: String
-  public var title: String
-  /// The SVG `<desc>`; every estimate is appended.
-  public var description: String
+  /// Id, title, description (every estimate is appended) and size.
+  public var caption: ChartCaption
   public var categories: [String]
   public var categoryTitle: String
   public var y: ChartAxis
@@ -33,24 +31,14 @@ public struct DotChart: Hashable, Sendable {
   /// Horizontal reference lines (a target, a baseline).
   public var referenceLines: [LineChart.ReferenceLine]
   public var decimals: Int
-  public var width: Double
-  public var plotHeight: Double
 
   public init(id: String, title: String, description: String, categories: [String], categoryTitle: String, y: ChartAxis,
               series: [Series], referenceLines: [LineChart.ReferenceLine] = [], decimals: Int = 1, width: Double = 880,
               plotHeight: Double = 220) {
     precondition(series.allSatisfy { $0.values.count == categories.count }, "one estimate per category in every series")
-    self.id = Markup.identifier(id)
-    self.title = title
-    self.description = description
-    self.categories = categories
-    self.categoryTitle = categoryTitle
-    self.y = y
-    self.series = series
-    self.referenceLines = referenceLines
-    self.decimals = decimals
-    self.width = width
-    self.plotHeight = plotHeight
+    caption = ChartCaption(id: id, title: title, description: description, width: width, plotHeight: plotHeight)
+    (self.categories, self.categoryTitle, self.y) = (categories, categoryTitle, y)
+    (self.series, self.referenceLines, self.decimals) = (series, referenceLines, decimals)
   }
 
   var styles: [SeriesStyle] {
@@ -65,14 +53,13 @@ public struct DotChart: Hashable, Sendable {
   public func svg() -> String {
     let values = (series.flatMap { $0.values.compactMap { $0 } }.flatMap { [$0.value, $0.lower, $0.upper].compactMap { $0 } }
                   + referenceLines.map(\.value)).filter(\.isFinite)
-    let yScale = y.scale(dataLower: values.min(), dataUpper: values.max(), maximumTicks: Int(plotHeight / 40) + 1)
+    let yScale = y.scale(dataLower: values.min(), dataUpper: values.max(), maximumTicks: caption.maximumYTicks)
     let styles = styles
     let whiskers = series.contains { $0.values.contains { $0?.lower != nil && $0?.upper != nil } }
     let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .dot(whisker: whiskers)) }
       + referenceLines.map(LegendEntry.init(reference:))
       + (whiskers ? [.errorBar] : [])
-    let bands = ChartFrameRequest(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
-                                  legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
+    let bands = ChartFrameRequest(caption: caption, description: fullDescription(), legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
       .categoryLayout(categories)
     let plot = PlotArea(bands.frame, y: yScale)
     let dodge = min(22, bands.bandWidth * 0.7 / Double(max(series.count, 1)))
@@ -105,7 +92,7 @@ public struct DotChart: Hashable, Sendable {
 
   /// The description, then every estimate (categories without one are left out).
   func fullDescription() -> String {
-    var parts = [description]
+    var parts = [caption.description]
     for s in series {
       let items = s.values.enumerated().compactMap { index, estimate in
         estimate.map { "\(categories[index]) " + Self.text($0, decimals: decimals) }

@@ -1,3 +1,5 @@
+import ContactCenterModel
+
 /// A line or step chart of several series over a numeric x axis (time of day, cost), each with an
 /// optional confidence band, optionally a second y axis on the right, and horizontal reference
 /// lines (targets). Missing values (`nil`) leave gaps: the line is broken there, never drawn to
@@ -14,7 +16,7 @@
 ///
 /// For a frontier (cost against service level), use a ``ChartAxis/Ticks/numbers`` x axis with
 /// `includesZero: false` and series with markers.
-public struct LineChart: Hashable, Sendable {
+public struct LineChart: CaptionedChart, Hashable, Sendable {
   /// A data point: `y` at `x`, and the band `lower...upper` around it (each `nil` where undefined).
   public struct Point: Hashable, Sendable {
     public var x: Double
@@ -95,12 +97,8 @@ public struct LineChart: Hashable, Sendable {
     }
   }
 
-  /// The element id (made safe with ``Markup/identifier(_:)``); unique in the page.
-  public var id: String
-  public var title: String
-  /// What the chart shows and how to read it (the SVG `<desc>`); the lowest and highest value of
-  /// each series are appended.
-  public var description: String
+  /// Id, title, description (the lowest and highest value of each series are appended) and size.
+  public var caption: ChartCaption
   public var x: ChartAxis
   public var y: ChartAxis
   /// The right-hand axis, for series with ``Series/onSecondaryAxis``. When both axes start at
@@ -111,25 +109,13 @@ public struct LineChart: Hashable, Sendable {
   public var columns: [Column]
   /// What the shaded bands are, as the legend says it.
   public var bandLabel: String
-  /// Width of the whole chart and height of its plot area (px).
-  public var width: Double
-  public var plotHeight: Double
 
   public init(id: String, title: String, description: String, x: ChartAxis, y: ChartAxis, secondaryY: ChartAxis? = nil,
               series: [Series], referenceLines: [ReferenceLine] = [], columns: [Column] = [],
               bandLabel: String = "shaded: 95% confidence interval", width: Double = 880, plotHeight: Double = 240) {
-    self.id = Markup.identifier(id)
-    self.title = title
-    self.description = description
-    self.x = x
-    self.y = y
-    self.secondaryY = secondaryY
-    self.series = series
-    self.referenceLines = referenceLines
-    self.columns = columns
-    self.bandLabel = bandLabel
-    self.width = width
-    self.plotHeight = plotHeight
+    caption = ChartCaption(id: id, title: title, description: description, width: width, plotHeight: plotHeight)
+    (self.x, self.y, self.secondaryY) = (x, y, secondaryY)
+    (self.series, self.referenceLines, self.columns, self.bandLabel) = (series, referenceLines, columns, bandLabel)
   }
 
   /// Each series' style: its own, or the next standard one.
@@ -152,14 +138,13 @@ public struct LineChart: Hashable, Sendable {
       }
     } + columns.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
     let (left, right) = (extent(false), extent(true))
-    let yScale = y.scale(dataLower: left.0, dataUpper: left.1, maximumTicks: Int(plotHeight / 40) + 1)
-    var y2Scale = secondaryY?.scale(dataLower: right.0, dataUpper: right.1, maximumTicks: Int(plotHeight / 40) + 1)
+    let yScale = y.scale(dataLower: left.0, dataUpper: left.1, maximumTicks: caption.maximumYTicks)
+    var y2Scale = secondaryY?.scale(dataLower: right.0, dataUpper: right.1, maximumTicks: caption.maximumYTicks)
     if let axis = secondaryY, axis.range == nil, axis.ticks == .numbers, yScale.lower == 0, y2Scale?.lower == 0 {
       y2Scale = AxisScale.aligned(upper: right.1 ?? 1, intervals: yScale.ticks.count - 1)
     }
     // A provisional frame for the plot width, then the x scale with as many ticks as fit.
-    let request = ChartFrameRequest(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
-                                    legend: legendEntries(), leftTitle: y.title, leftLabels: yScale.labels, rightTitle: secondaryY?.title,
+    let request = ChartFrameRequest(caption: caption, description: fullDescription(), legend: legendEntries(), leftTitle: y.title, leftLabels: yScale.labels, rightTitle: secondaryY?.title,
                                     rightLabels: y2Scale?.labels ?? [], bottomTitle: x.title)
     let provisional = ChartFrame(request, bottomBlock: 16, rightOverhang: 20)
     let sample = x.ticks == .clock ? "00:00" : "00000.0"
@@ -343,7 +328,7 @@ public struct LineChart: Hashable, Sendable {
   /// The description, then each series' lowest and highest values and where they are, and
   /// whether values are missing.
   func fullDescription() -> String {
-    var parts = [description]
+    var parts = [caption.description]
     for s in series {
       let defined = s.points.filter { $0.y?.isFinite == true }
       guard let low = defined.min(by: { $0.y! < $1.y! }), let high = defined.max(by: { $0.y! < $1.y! }) else {
@@ -363,7 +348,7 @@ public struct LineChart: Hashable, Sendable {
       if case .step = s.interpolation { return column.range.lowerBound == value }
       return column.range.contains(value)
     }) { return column.label }
-    return x.ticks == .clock ? Markup.clock(value) : Markup.number(value, decimals: 1)
+    return x.ticks == .clock ? TimeText.clock(value) : Markup.number(value, decimals: 1)
   }
 }
 

@@ -104,7 +104,15 @@ public enum Markup {
     for _ in 0..<exponent { result *= 10 }
     return result
   }
+}
 
-  /// `HH:MM` for seconds after midnight (hours run on past 24, as in `intervals.csv`).
-  public static func clock(_ seconds: Double) -> String { Scenario.clockText(seconds) }
+extension TimeText.DurationStyle {
+  /// As people write it in prose and on a page: `20 s`, `15 min`, `4 h`, `1.5 h` (hours from
+  /// 1 h in tenths, minutes from 2 min, else seconds with at most one decimal; numbers as
+  /// ``Markup/number(_:decimals:)`` writes them).
+  static let spoken = TimeText.DurationStyle(units: [
+    TimeText.DurationUnit("h", seconds: 3600, minimum: 3600, step: 360) { Markup.number($0, decimals: $0.rounded() == $0 ? 0 : 1) },
+    TimeText.DurationUnit("min", seconds: 60, minimum: 120, step: 60) { Markup.number($0, decimals: 0) },
+    TimeText.DurationUnit("s", seconds: 1, step: 1) { Markup.number($0, decimals: $0.rounded() == $0 ? 0 : 1) },
+  ], separator: " ")
 }

@@ -107,9 +107,9 @@ struct ChartFrame {
   /// The frame `request` asks for, with `bottomBlock` px of x tick labels below the plot, and
   /// room for the last of them to stick out `rightOverhang` px right of the plot.
   init(_ request: ChartFrameRequest, bottomBlock: Double, rightOverhang: Double = 0) {
-    (id, title, description, width) = (request.id, request.title, request.description, request.width)
+    (id, title, description, width) = (request.caption.id, request.caption.title, request.description, request.caption.width)
     (leftTitle, rightTitle, bottomTitle) = (request.leftTitle, request.rightTitle, request.bottomTitle)
-    let (legend, leftLabels, rightLabels, plotHeight) = (request.legend, request.leftLabels, request.rightLabels, request.plotHeight)
+    let (legend, leftLabels, rightLabels, plotHeight) = (request.legend, request.leftLabels, request.rightLabels, request.caption.plotHeight)
     titleLines = Self.wrap(title, width: width - 24, size: Self.titleFont, lines: 2)
     var y = 12 + Double(titleLines.count) * 20 + 4
     // Legend: entries left to right, wrapping to new rows.
