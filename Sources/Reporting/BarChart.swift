@@ -26,10 +26,7 @@ public struct BarChart: CaptionedChart, Hashable, Sendable {
     public var style: SeriesStyle?
 
     public init(name: String, values: [Double?], intervals: [ClosedRange<Double>?]? = nil, style: SeriesStyle? = nil) {
-      self.name = name
-      self.values = values
-      self.intervals = intervals
-      self.style = style
+      (self.name, self.values, self.intervals, self.style) = (name, values, intervals, style)
     }
   }
 

@@ -22,11 +22,13 @@ public struct ChartCaption: Hashable, Sendable {
   var maximumYTicks: Int { plotHeight.isFinite ? max(Int(min(plotHeight, 1e6) / 40) + 1, 2) : 2 }
 }
 
-/// A chart with a ``ChartCaption``, whose fields read and write as the chart's own:
-/// `chart.title` is `chart.caption.title`.
+/// A chart with a ``ChartCaption``, whose fields read and write as the chart's own
+/// (`chart.title` is `chart.caption.title`), drawn as an `<svg>` element.
 @dynamicMemberLookup
 public protocol CaptionedChart {
   var caption: ChartCaption { get set }
+  /// The chart as an `<svg>` element.
+  func svg() -> String
 }
 
 extension CaptionedChart {

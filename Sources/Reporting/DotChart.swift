@@ -16,9 +16,7 @@ public struct DotChart: CaptionedChart, Hashable, Sendable {
     public var style: SeriesStyle?
 
     public init(name: String, values: [ChartEstimate?], style: SeriesStyle? = nil) {
-      self.name = name
-      self.values = values
-      self.style = style
+      (self.name, self.values, self.style) = (name, values, style)
     }
   }
 

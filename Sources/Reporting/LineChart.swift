@@ -59,13 +59,8 @@ public struct LineChart: CaptionedChart, Hashable, Sendable {
 
     public init(name: String, points: [Point], interpolation: Interpolation = .linear, onSecondaryAxis: Bool = false,
                 showsMarkers: Bool = false, style: SeriesStyle? = nil, decimals: Int = 1) {
-      self.name = name
-      self.points = points
-      self.interpolation = interpolation
-      self.onSecondaryAxis = onSecondaryAxis
-      self.showsMarkers = showsMarkers
-      self.style = style
-      self.decimals = decimals
+      (self.name, self.points, self.interpolation) = (name, points, interpolation)
+      (self.onSecondaryAxis, self.showsMarkers, self.style, self.decimals) = (onSecondaryAxis, showsMarkers, style, decimals)
     }
   }
 

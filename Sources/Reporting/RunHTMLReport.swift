@@ -149,35 +149,31 @@ struct RunPageBuilder {
     if requirement == nil {
       blocks.append(.note("This run has no staffing requirement to compare with (ccsim staff adds one)."))
     }
-    for index in scenario.contactTypes.indices {
-      let (chart, caption) = staffingChart(type: index)
-      blocks.append(.figure(svg: chart.svg(), caption: caption))
-    }
-    return HTMLSection(id: "load", title: "Load and staffing", blocks: blocks)
+    return HTMLSection(id: "load", title: "Load and staffing", blocks: blocks + figuresPerType { staffingChart(type: $0) })
   }
 
   func serviceLevelSection() -> HTMLSection {
-    var blocks: [HTMLBlock] = [.paragraph(
+    let blocks: [HTMLBlock] = [.paragraph(
       "For each contact type: the service level of the contacts that arrived in each interval, with its 95% confidence band"
         + (targets.contains { $0 != nil } ? ", against the target." : ".")
         + " A break in the line is an interval without a service level (no contact arrived to measure it on).")]
-    for index in scenario.contactTypes.indices {
-      let (chart, caption) = serviceLevelChart(type: index)
-      blocks.append(.figure(svg: chart.svg(), caption: caption))
-    }
-    return HTMLSection(id: "service-level", title: "Service level per interval", blocks: blocks)
+    return HTMLSection(id: "service-level", title: "Service level per interval", blocks: blocks + figuresPerType { serviceLevelChart(type: $0) })
   }
 
   func waitSection() -> HTMLSection {
-    var blocks: [HTMLBlock] = [.paragraph(
+    let blocks: [HTMLBlock] = [.paragraph(
       "For each contact type: percentiles of the wait of the day’s answered contacts and their mean (the ASA), each with the "
         + "95% confidence interval across replications. Half of the answered contacts waited less than the 50th percentile, "
         + "80% less than the 80th, and so on; the dashed line is the service-level threshold.")]
-    for index in scenario.contactTypes.indices {
-      let (chart, caption) = waitChart(type: index)
-      blocks.append(.figure(svg: chart.svg(), caption: caption))
+    return HTMLSection(id: "waits", title: "Wait times", blocks: blocks + figuresPerType { waitChart(type: $0) })
+  }
+
+  /// A figure per contact type: `chart(index)` gives its chart and caption.
+  func figuresPerType(_ chart: (Int) -> (some CaptionedChart, String)) -> [HTMLBlock] {
+    scenario.contactTypes.indices.map { index in
+      let (chart, caption) = chart(index)
+      return .figure(svg: chart.svg(), caption: caption)
     }
-    return HTMLSection(id: "waits", title: "Wait times", blocks: blocks)
   }
 
   func occupancySection() -> HTMLSection {
