@@ -55,11 +55,7 @@ public enum TimeText {
     public var amount: @Sendable (Double) -> String
 
     public init(_ symbol: String, seconds: Double, minimum: Double = 0, step: Double, amount: @escaping @Sendable (Double) -> String) {
-      self.symbol = symbol
-      self.seconds = seconds
-      self.minimum = minimum
-      self.step = step
-      self.amount = amount
+      (self.symbol, self.seconds, self.minimum, self.step, self.amount) = (symbol, seconds, minimum, step, amount)
     }
   }
 
@@ -76,10 +72,7 @@ public enum TimeText {
     public var isCompound: Bool
 
     public init(units: [DurationUnit], separator: String = "", nonFinite: String? = nil, isCompound: Bool = false) {
-      self.units = units
-      self.separator = separator
-      self.nonFinite = nonFinite
-      self.isCompound = isCompound
+      (self.units, self.separator, self.nonFinite, self.isCompound) = (units, separator, nonFinite, isCompound)
     }
 
     /// As a scenario file reads it back exactly: whole hours as `8h`, else whole minutes as

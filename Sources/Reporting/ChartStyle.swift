@@ -47,7 +47,8 @@ public struct SeriesStyle: Hashable, Sendable {
 }
 
 /// The colours every chart draws its frame with (the series take theirs from
-/// ``SeriesStyle/palette``): each is named here once, and the charts use the names.
+/// ``SeriesStyle/palette``): each is named here once, and the charts and the page's style sheet
+/// (``HTMLPage``) use the names.
 enum ChartColor {
   /// Titles, legend labels and values written in the plot.
   static let text = "#1a1a1a"
