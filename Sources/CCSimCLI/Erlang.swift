@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContactCenterModel
 import Foundation
 import Queueing
 import Reporting
@@ -137,7 +138,7 @@ struct ErlangRequest {
       let profile = try IntervalProfile(contentsOf: path, intervalLength: length)
       if handleTime == nil, let row = profile.intervals.first(where: { $0.meanHandleTime == nil }) {
         throw InputError(
-          field: "--aht", expected: "a default mean handle time, such as 4m: the interval at \(IntervalProfile.describe(clock: row.start)) gives none",
+          field: "--aht", expected: "a default mean handle time, such as 4m: the interval at \(TimeText.clock(row.start, precision: .secondsWhenNeeded)) gives none",
           found: "")
       }
       subject = .profile(profile, defaultHandleTime: handleTime, path: path)
@@ -179,7 +180,7 @@ struct ErlangRequest {
         : ErlangReport.text(question, chosen: answer.chosen, required: answer.required, around: answer.around)
     case .profile(let profile, let defaultHandleTime, let profilePath):
       let intervals = profile.intervals.map { interval in
-        (start: IntervalProfile.describe(clock: interval.start), contacts: interval.contacts,
+        (start: TimeText.clock(interval.start, precision: .secondsWhenNeeded), contacts: interval.contacts,
          workload: Workload(arrivalRate: interval.contacts / profile.intervalLength, meanHandleTime: interval.meanHandleTime ?? defaultHandleTime!))
       }
       let rows: [ProfileRow]
@@ -203,8 +204,8 @@ struct ErlangRequest {
   static func inputError(_ error: StaffingError, targets: StaffingTargets) -> InputError {
     func flag(_ kind: StaffingTargetKind) -> (String, String) {
       switch kind {
-      case .serviceLevel: ("--target", targets.serviceLevel.map { "\(Int(($0.fraction * 100).rounded()))%/\(Quantity.describe(seconds: $0.threshold))" } ?? "")
-      case .averageSpeedOfAnswer: ("--asa", targets.maxAverageSpeedOfAnswer.map { Quantity.describe(seconds: $0) } ?? "")
+      case .serviceLevel: ("--target", targets.serviceLevel.map { "\(Int(($0.fraction * 100).rounded()))%/\(TimeText.duration($0.threshold, style: .short))" } ?? "")
+      case .averageSpeedOfAnswer: ("--asa", targets.maxAverageSpeedOfAnswer.map { TimeText.duration($0, style: .short) } ?? "")
       case .waitProbability: ("--max-wait-probability", targets.maxWaitProbability.map { "\($0 * 100)%" } ?? "")
       case .abandonment: ("--max-abandon", targets.maxAbandonment.map { "\($0 * 100)%" } ?? "")
       case .occupancy: ("--max-occupancy", targets.maxOccupancy.map { "\($0 * 100)%" } ?? "")

@@ -49,7 +49,7 @@ struct Validate: ParsableCommand {
     let minutes = Int(s.intervalLength / 60)
     let types = s.contactTypes.map(\.id).joined(separator: ", ")
     // A steady-state `runLength` is one window, possibly of months.
-    let span = s.intervalLength > 86_400 ? "one window of \(Quantity.describe(seconds: s.intervalLength))"
+    let span = s.intervalLength > 86_400 ? "one window of \(TimeText.duration(s.intervalLength, style: .short))"
       : "\(s.intervalCount) intervals of \(minutes) minutes"
     print("\(scenario): ok: \(s.contactTypes.count) contact type\(s.contactTypes.count == 1 ? "" : "s") (\(types)), \(span)")
   }

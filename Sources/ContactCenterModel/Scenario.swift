@@ -101,13 +101,6 @@ public struct Scenario: Hashable, Sendable {
     }
   }
 
-  /// `HH:MM` for seconds after midnight (24:00 and beyond run on: 25:30 is 01:30 the next day).
-  public static func clockText(_ seconds: Double) -> String {
-    let minutes = Int((seconds / 60).rounded())
-    let h = minutes / 60, m = minutes % 60
-    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-  }
-
   /// When the first planning interval starts: the warm-up length (0 for a day study).
   public var measurementStart: SimTime { study.warmUp }
   /// When the last planning interval ends; no contact arrives after it.

@@ -9,7 +9,7 @@
 ///              y: ChartAxis(title: "Cost (EUR)"),
 ///              series: [.init(name: "Staff cost", values: [1200, 800, 2000]),
 ///                       .init(name: "Contact cost", values: [300, 150, 450])])
-public struct BarChart: Hashable, Sendable {
+public struct BarChart: CaptionedChart, Hashable, Sendable {
   public enum Layout: Hashable, Sendable {
     /// One bar per category, the series on top of each other.
     case stacked
@@ -26,17 +26,12 @@ public struct BarChart: Hashable, Sendable {
     public var style: SeriesStyle?
 
     public init(name: String, values: [Double?], intervals: [ClosedRange<Double>?]? = nil, style: SeriesStyle? = nil) {
-      self.name = name
-      self.values = values
-      self.intervals = intervals
-      self.style = style
+      (self.name, self.values, self.intervals, self.style) = (name, values, intervals, style)
     }
   }
 
-  public var id: String
-  public var title: String
-  /// The SVG `<desc>`; each category's values are appended.
-  public var description: String
+  /// Id, title, description (each category's values are appended) and size.
+  public var caption: ChartCaption
   public var categories: [String]
   /// The title of the category axis (what the bars are, "Contact type or agent group").
   public var categoryTitle: String
@@ -47,25 +42,14 @@ public struct BarChart: Hashable, Sendable {
   public var totalIntervals: [ClosedRange<Double>?]
   /// Decimals of the values written above the bars and in the description.
   public var decimals: Int
-  public var width: Double
-  public var plotHeight: Double
 
   public init(id: String, title: String, description: String, categories: [String], categoryTitle: String, y: ChartAxis,
               series: [Series], layout: Layout = .stacked, totalIntervals: [ClosedRange<Double>?] = [], decimals: Int = 0,
               width: Double = 880, plotHeight: Double = 240) {
     precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
-    self.id = Markup.identifier(id)
-    self.title = title
-    self.description = description
-    self.categories = categories
-    self.categoryTitle = categoryTitle
-    self.y = y
-    self.series = series
-    self.layout = layout
-    self.totalIntervals = totalIntervals
-    self.decimals = decimals
-    self.width = width
-    self.plotHeight = plotHeight
+    caption = ChartCaption(id: id, title: title, description: description, width: width, plotHeight: plotHeight)
+    (self.categories, self.categoryTitle, self.y) = (categories, categoryTitle, y)
+    (self.series, self.layout, self.totalIntervals, self.decimals) = (series, layout, totalIntervals, decimals)
   }
 
   var styles: [SeriesStyle] { series.indices.map { series[$0].style ?? .standard($0) } }
@@ -112,47 +96,35 @@ public struct BarChart: Hashable, Sendable {
     values = values.filter(\.isFinite)
     // Room above the tallest bar for its total.
     let top = values.max().map { $0 > 0 ? $0 * 1.08 : $0 }
-    let yScale = y.scale(dataLower: values.min(), dataUpper: top, maximumTicks: Int(plotHeight / 40) + 1)
+    let yScale = y.scale(dataLower: values.min(), dataUpper: top, maximumTicks: caption.maximumYTicks)
     let styles = styles
     let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .box(series: $0)) }
-      + (totalIntervals.contains { $0 != nil } || series.contains { $0.intervals?.contains { $0 != nil } == true }
-         ? [LegendEntry(label: "error bar: 95% confidence interval", style: SeriesStyle(color: "#333333", marker: .none), symbol: .dot(whisker: true))]
-         : [])
-    let provisional = ChartFrame(id: id, title: title, description: description, width: width, plotHeight: plotHeight, legend: legend,
-                                 leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle, bottomBlock: 16)
-    let bandWidth = (provisional.plotRight - provisional.plotLeft) / Double(max(categories.count, 1))
-    let labels = CategoryLabels(categories, bandWidth: bandWidth)
-    let layoutFrame = ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
-                                 legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle,
-                                 bottomBlock: labels.height)
-    let (plotLeft, plotTop, plotBottom) = (layoutFrame.plotLeft, layoutFrame.plotTop, layoutFrame.plotBottom)
-    func py(_ value: Double) -> Double {
-      let span = yScale.upper - yScale.lower
-      let clamped = min(max(value, yScale.lower), yScale.upper)
-      return plotBottom - (span > 0 ? (clamped - yScale.lower) / span : 0.5) * (plotBottom - plotTop)
-    }
-    let centres = categories.indices.map { plotLeft + (Double($0) + 0.5) * bandWidth }
+      + (totalIntervals.contains { $0 != nil } || series.contains { $0.intervals?.contains { $0 != nil } == true } ? [.errorBar] : [])
+    let bands = ChartFrameRequest(caption: caption, description: fullDescription(), legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
+      .categoryLayout(categories)
+    let (frame, centres, bandWidth) = (bands.frame, bands.centres, bands.bandWidth)
+    let plot = PlotArea(frame, y: yScale)
     let barWidth: Double = switch layout {
     case .stacked: min(72, bandWidth * 0.6)
     case .grouped: min(40, bandWidth * 0.8 / Double(max(series.count, 1)))
     }
 
-    var out = layoutFrame.opening(kind: "bar")
-    out += layoutFrame.patterns(styles)
-    out += layoutFrame.leftAxis(yScale, y: py)
-    out += "<g class=\"bars\">"
-    for (s, bars) in extents.enumerated() {
-      for (index, bar) in bars.enumerated() {
+    var out = frame.patterns(styles) + frame.leftAxis(plot)
+    var bars = ""
+    for (s, extent) in extents.enumerated() {
+      for (index, bar) in extent.enumerated() {
         guard let (bottom, topValue) = bar else { continue }
         let offset = layout == .grouped ? (Double(s) - Double(series.count - 1) / 2) * barWidth : 0
         let left = centres[index] + offset - barWidth / 2
-        let (y0, y1) = (py(topValue), py(bottom))
+        let (y0, y1) = (plot.y(topValue), plot.y(bottom))
+        let height: Double = max(y1 - y0, 0)
         let text = "\(series[s].name), \(categories[index]): \(Markup.number(series[s].values[index], decimals: decimals))"
-        out += "<rect class=\"bar\" data-series=\"\(s)\" x=\"\(Markup.coordinate(left))\" y=\"\(Markup.coordinate(y0))\" "
-          + "width=\"\(Markup.coordinate(barWidth))\" height=\"\(Markup.coordinate(max(y1 - y0, 0)))\" fill=\"url(#\(id)-fill-\(s))\" "
-          + "stroke=\"#ffffff\" stroke-width=\"1\"><title>\(Markup.escape(text))</title></rect>"
+        bars += SVG.element("rect", ["class": "bar", "data-series": "\(s)", "x": Markup.coordinate(left), "y": Markup.coordinate(y0),
+                                     "width": Markup.coordinate(barWidth), "height": Markup.coordinate(height),
+                                     "fill": "url(#\(caption.id)-fill-\(s))", "stroke": ChartColor.background, "stroke-width": "1"],
+                            content: SVG.tooltip(text))
         if layout == .grouped, let interval = series[s].intervals?.dropFirst(index).first ?? nil {
-          out += Self.whisker(x: left + barWidth / 2, from: py(interval.lowerBound), to: py(interval.upperBound), color: "#333333")
+          bars += plot.whisker(x: left + barWidth / 2, lower: interval.lowerBound, upper: interval.upperBound, color: ChartColor.axis)
         }
       }
     }
@@ -161,27 +133,18 @@ public struct BarChart: Hashable, Sendable {
         guard let total else { continue }
         let interval = totalIntervals.dropFirst(index).first ?? nil
         if let interval {
-          out += Self.whisker(x: centres[index], from: py(interval.lowerBound), to: py(interval.upperBound), color: "#333333")
+          bars += plot.whisker(x: centres[index], lower: interval.lowerBound, upper: interval.upperBound, color: ChartColor.axis)
         }
-        let labelY = min(py(total), interval.map { py($0.upperBound) } ?? .infinity) - 6
-        out += "<text class=\"total\" x=\"\(Markup.coordinate(centres[index] + (interval == nil ? 0 : 8)))\" y=\"\(Markup.coordinate(labelY))\" "
-          + "text-anchor=\"\(interval == nil ? "middle" : "start")\" fill=\"#1a1a1a\">\(Markup.escape(Markup.number(total, decimals: decimals)))</text>"
+        let labelY = min(plot.y(total), interval.map { plot.y($0.upperBound) } ?? .infinity) - 6
+        bars += SVG.text(Markup.number(total, decimals: decimals),
+                         ["class": "total", "x": Markup.coordinate(centres[index] + (interval == nil ? 0 : 8)), "y": Markup.coordinate(labelY),
+                          "text-anchor": interval == nil ? "middle" : "start", "fill": ChartColor.text])
       }
     }
-    out += "</g>"
-    if yScale.lower < 0 {
-      out += "<path d=\"M\(Markup.coordinate(plotLeft)),\(Markup.coordinate(py(0)))H\(Markup.coordinate(layoutFrame.plotRight))\" stroke=\"#333333\"/>"
-    }
-    out += labels.svg(centres: centres, top: plotBottom)
-    out += layoutFrame.axisLines()
-    return out + "</svg>"
-  }
-
-  /// A vertical error bar with caps.
-  static func whisker(x: Double, from: Double, to: Double, color: String) -> String {
-    let (cx, a, b) = (Markup.coordinate(x), Markup.coordinate(from), Markup.coordinate(to))
-    return "<path class=\"whisker\" d=\"M\(cx),\(a)V\(b)M\(Markup.coordinate(x - 5)),\(a)h10M\(Markup.coordinate(x - 5)),\(b)h10\" "
-      + "stroke=\"\(color)\" stroke-width=\"1.5\" fill=\"none\"/>"
+    out += SVG.element("g", ["class": "bars"], content: bars)
+    if yScale.lower < 0 { out += plot.zeroLine() }
+    out += bands.labelsSVG + frame.axisLines()
+    return frame.svg(kind: "bar", body: out)
   }
 
   /// The description, then each category's values.
@@ -192,6 +155,6 @@ public struct BarChart: Hashable, Sendable {
       let total = layout == .stacked && series.count > 1 ? "; total \(Markup.number(totals[index], decimals: decimals))" : ""
       return "\(categories[index]): \(parts)\(total)."
     }
-    return ([description] + lines).joined(separator: " ")
+    return ([caption.description] + lines).joined(separator: " ")
   }
 }

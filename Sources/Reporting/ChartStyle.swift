@@ -27,7 +27,7 @@ public struct SeriesStyle: Hashable, Sendable {
   }
 
   /// Okabe–Ito colours (Okabe & Ito 2008), in the order series take them.
-  public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+  public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", ChartColor.black, "#F0E442"]
   /// Dash patterns, in the order series take them (the first is solid).
   public static let dashes = ["", "7 4", "2 3", "9 3 2 3", "4 2", "12 3 3 3", "1 3", "6 2 2 2 2 2"]
   /// Fill patterns for bars: plain, diagonal hatch, reverse hatch, dots, cross-hatch, horizontal lines.
@@ -43,7 +43,25 @@ public struct SeriesStyle: Hashable, Sendable {
   }
 
   /// The style of a horizontal reference line (a target): black, long dashes.
-  public static let reference = SeriesStyle(color: "#000000", dash: "10 4", marker: .none)
+  public static let reference = SeriesStyle(color: ChartColor.black, dash: "10 4", marker: .none)
+}
+
+/// The colours every chart draws its frame with (the series take theirs from
+/// ``SeriesStyle/palette``): each is named here once, and the charts and the page's style sheet
+/// (``HTMLPage``) use the names.
+enum ChartColor {
+  /// Titles, legend labels and values written in the plot.
+  static let text = "#1a1a1a"
+  /// Axis lines, tick marks and labels, and error bars that belong to no series.
+  static let axis = "#333333"
+  /// Horizontal grid lines.
+  static let grid = "#e3e3e3"
+  /// The background, marker outlines, bar outlines and pattern strokes, and the halo behind labels.
+  static let background = "#ffffff"
+  /// Reference lines, and the (invisible) fill of the hover columns.
+  static let black = "#000000"
+  /// The legend swatch that explains what shaded bands mean.
+  static let band = "#555555"
 }
 
 /// SVG snippets for markers and patterns.
@@ -53,7 +71,7 @@ enum ChartShapes {
     let (cx, cy) = (Markup.coordinate(x), Markup.coordinate(y))
     let s = size
     func point(_ dx: Double, _ dy: Double) -> String { Markup.coordinate(x + dx) + "," + Markup.coordinate(y + dy) }
-    let filled = "fill=\"\(color)\" stroke=\"#ffffff\" stroke-width=\"1\""
+    let filled = "fill=\"\(color)\" stroke=\"\(ChartColor.background)\" stroke-width=\"1\""
     switch marker {
     case .none: return ""
     case .circle: return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(Markup.coordinate(s))\" \(filled)/>"
@@ -76,12 +94,13 @@ enum ChartShapes {
 
   /// A `<pattern>` with id `id`: `color` underneath, and pattern `index`'s white strokes on top.
   static func pattern(id: String, index: Int, color: String) -> String {
+    let white = ChartColor.background
     let strokes: String = switch index % SeriesStyle.patternCount {
-    case 1: "<path d=\"M-2,2L2,-2M0,8L8,0M6,10L10,6\" stroke=\"#ffffff\" stroke-width=\"1.6\"/>"
-    case 2: "<path d=\"M-2,6L2,10M0,0L8,8M6,-2L10,2\" stroke=\"#ffffff\" stroke-width=\"1.6\"/>"
-    case 3: "<circle cx=\"2\" cy=\"2\" r=\"1.3\" fill=\"#ffffff\"/><circle cx=\"6\" cy=\"6\" r=\"1.3\" fill=\"#ffffff\"/>"
-    case 4: "<path d=\"M0,4L8,4M4,0L4,8\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>"
-    case 5: "<path d=\"M0,2L8,2M0,6L8,6\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>"
+    case 1: "<path d=\"M-2,2L2,-2M0,8L8,0M6,10L10,6\" stroke=\"\(white)\" stroke-width=\"1.6\"/>"
+    case 2: "<path d=\"M-2,6L2,10M0,0L8,8M6,-2L10,2\" stroke=\"\(white)\" stroke-width=\"1.6\"/>"
+    case 3: "<circle cx=\"2\" cy=\"2\" r=\"1.3\" fill=\"\(white)\"/><circle cx=\"6\" cy=\"6\" r=\"1.3\" fill=\"\(white)\"/>"
+    case 4: "<path d=\"M0,4L8,4M4,0L4,8\" stroke=\"\(white)\" stroke-width=\"1.2\"/>"
+    case 5: "<path d=\"M0,2L8,2M0,6L8,6\" stroke=\"\(white)\" stroke-width=\"1.2\"/>"
     default: ""
     }
     return "<pattern id=\"\(id)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"\(color)\"/>\(strokes)</pattern>"

@@ -56,7 +56,7 @@ public struct CompareReport: Sendable {
       let scenario = comparison.plans[p].result.scenario
       for check in checks[p] {
         let (kind, id) = Self.subject(check.subject, in: scenario)
-        let start = check.interval.map { Scenario.clockText(scenario.clockStart + Double($0) * scenario.intervalLength) } ?? ""
+        let start = check.interval.map { TimeText.clock(scenario.clockStart + Double($0) * scenario.intervalLength) } ?? ""
         lines.append([
           RunReport.csvField(name), RunReport.csvField(id), kind, check.interval.map { String($0 + 1) } ?? "day", start,
           check.kind.rawValue, RunReport.number(check.target), RunReport.number(check.mean), RunReport.number(check.judged),
@@ -165,7 +165,7 @@ public struct CompareReport: Sendable {
         let scenario = comparison.plans[p].result.scenario
         let shown = misses.prefix(3).map { check -> String in
           let (_, id) = Self.subject(check.subject, in: scenario)
-          let when = check.interval.map { Scenario.clockText(scenario.clockStart + Double($0) * scenario.intervalLength) } ?? "day"
+          let when = check.interval.map { TimeText.clock(scenario.clockStart + Double($0) * scenario.intervalLength) } ?? "day"
           return "\(id) \(when) \(check.kind.rawValue): " + Self.describe(check, scenario.targets.assurance)
         }
         verdict = "misses \(misses.count) of \(checks[p].count) targets (\(shown.joined(separator: "; "))"

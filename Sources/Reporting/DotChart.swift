@@ -8,7 +8,7 @@
 ///              categories: ["p50", "p80", "p90", "p95", "p99"], categoryTitle: "Percentile",
 ///              y: ChartAxis(title: "Wait (s)"),
 ///              series: [.init(name: "Wait", values: estimates)])
-public struct DotChart: Hashable, Sendable {
+public struct DotChart: CaptionedChart, Hashable, Sendable {
   /// A named series: one estimate (or `nil`) per category.
   public struct Series: Hashable, Sendable {
     public var name: String
@@ -16,16 +16,12 @@ public struct DotChart: Hashable, Sendable {
     public var style: SeriesStyle?
 
     public init(name: String, values: [ChartEstimate?], style: SeriesStyle? = nil) {
-      self.name = name
-      self.values = values
-      self.style = style
+      (self.name, self.values, self.style) = (name, values, style)
     }
   }
 
-  public var id: String
-  public var title: String
-  /// The SVG `<desc>`; every estimate is appended.
-  public var description: String
+  /// Id, title, description (every estimate is appended) and size.
+  public var caption: ChartCaption
   public var categories: [String]
   public var categoryTitle: String
   public var y: ChartAxis
@@ -33,24 +29,14 @@ public struct DotChart: Hashable, Sendable {
   /// Horizontal reference lines (a target, a baseline).
   public var referenceLines: [LineChart.ReferenceLine]
   public var decimals: Int
-  public var width: Double
-  public var plotHeight: Double
 
   public init(id: String, title: String, description: String, categories: [String], categoryTitle: String, y: ChartAxis,
               series: [Series], referenceLines: [LineChart.ReferenceLine] = [], decimals: Int = 1, width: Double = 880,
               plotHeight: Double = 220) {
     precondition(series.allSatisfy { $0.values.count == categories.count }, "one estimate per category in every series")
-    self.id = Markup.identifier(id)
-    self.title = title
-    self.description = description
-    self.categories = categories
-    self.categoryTitle = categoryTitle
-    self.y = y
-    self.series = series
-    self.referenceLines = referenceLines
-    self.decimals = decimals
-    self.width = width
-    self.plotHeight = plotHeight
+    caption = ChartCaption(id: id, title: title, description: description, width: width, plotHeight: plotHeight)
+    (self.categories, self.categoryTitle, self.y) = (categories, categoryTitle, y)
+    (self.series, self.referenceLines, self.decimals) = (series, referenceLines, decimals)
   }
 
   var styles: [SeriesStyle] {
@@ -65,54 +51,36 @@ public struct DotChart: Hashable, Sendable {
   public func svg() -> String {
     let values = (series.flatMap { $0.values.compactMap { $0 } }.flatMap { [$0.value, $0.lower, $0.upper].compactMap { $0 } }
                   + referenceLines.map(\.value)).filter(\.isFinite)
-    let yScale = y.scale(dataLower: values.min(), dataUpper: values.max(), maximumTicks: Int(plotHeight / 40) + 1)
+    let yScale = y.scale(dataLower: values.min(), dataUpper: values.max(), maximumTicks: caption.maximumYTicks)
     let styles = styles
     let whiskers = series.contains { $0.values.contains { $0?.lower != nil && $0?.upper != nil } }
     let legend = series.indices.map { LegendEntry(label: series[$0].name, style: styles[$0], symbol: .dot(whisker: whiskers)) }
-      + referenceLines.map { LegendEntry(label: $0.label, style: $0.style, symbol: .line(band: false, marker: false)) }
-      + (whiskers ? [LegendEntry(label: "error bar: 95% confidence interval", style: SeriesStyle(color: "#333333", marker: .none),
-                                 symbol: .dot(whisker: true))] : [])
-    let provisional = ChartFrame(id: id, title: title, description: description, width: width, plotHeight: plotHeight, legend: legend,
-                                 leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle, bottomBlock: 16)
-    let bandWidth = (provisional.plotRight - provisional.plotLeft) / Double(max(categories.count, 1))
-    let labels = CategoryLabels(categories, bandWidth: bandWidth)
-    let frame = ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight,
-                           legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle,
-                           bottomBlock: labels.height)
-    func py(_ value: Double) -> Double {
-      let span = yScale.upper - yScale.lower
-      let clamped = min(max(value, yScale.lower), yScale.upper)
-      return frame.plotBottom - (span > 0 ? (clamped - yScale.lower) / span : 0.5) * (frame.plotBottom - frame.plotTop)
-    }
-    let centres = categories.indices.map { frame.plotLeft + (Double($0) + 0.5) * bandWidth }
-    let dodge = min(22, bandWidth * 0.7 / Double(max(series.count, 1)))
+      + referenceLines.map(LegendEntry.init(reference:))
+      + (whiskers ? [.errorBar] : [])
+    let bands = ChartFrameRequest(caption: caption, description: fullDescription(), legend: legend, leftTitle: y.title, leftLabels: yScale.labels, bottomTitle: categoryTitle)
+      .categoryLayout(categories)
+    let plot = PlotArea(bands.frame, y: yScale)
+    let dodge = min(22, bands.bandWidth * 0.7 / Double(max(series.count, 1)))
 
-    var out = frame.opening(kind: "dot")
-    out += frame.leftAxis(yScale, y: py)
-    if yScale.lower < 0 && yScale.upper > 0 {
-      out += "<path class=\"zero\" d=\"M\(Markup.coordinate(frame.plotLeft)),\(Markup.coordinate(py(0)))H\(Markup.coordinate(frame.plotRight))\" stroke=\"#333333\"/>"
-    }
-    for line in referenceLines {
-      let position = py(line.value)
-      out += "<path class=\"reference\" d=\"M\(Markup.coordinate(frame.plotLeft)),\(Markup.coordinate(position))H\(Markup.coordinate(frame.plotRight))\" "
-        + "stroke=\"\(line.style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.style.dash)\" fill=\"none\"/>"
-    }
-    out += "<g class=\"estimates\">"
+    var out = bands.frame.leftAxis(plot)
+    if yScale.lower < 0 && yScale.upper > 0 { out += plot.zeroLine(cssClass: "zero") }
+    out += referenceLines.map(plot.referenceLine).joined()
+    var estimates = ""
     for (s, item) in series.enumerated() {
       for (index, estimate) in item.values.enumerated() {
         guard let estimate, estimate.value.isFinite else { continue }
-        let x = centres[index] + (Double(s) - Double(series.count - 1) / 2) * dodge
+        let x = bands.centres[index] + (Double(s) - Double(series.count - 1) / 2) * dodge
         if let lower = estimate.lower, let upper = estimate.upper {
-          out += BarChart.whisker(x: x, from: py(lower), to: py(upper), color: styles[s].color)
+          estimates += plot.whisker(x: x, lower: lower, upper: upper, color: styles[s].color)
         }
-        out += "<g class=\"estimate\" data-series=\"\(s)\"><title>\(Markup.escape("\(item.name), \(categories[index]): \(Self.text(estimate, decimals: decimals))"))</title>"
-          + ChartShapes.marker(styles[s].marker, x: x, y: py(estimate.value), size: 4.5, color: styles[s].color) + "</g>"
+        estimates += SVG.element("g", ["class": "estimate", "data-series": "\(s)"],
+                                 content: SVG.tooltip("\(item.name), \(categories[index]): \(Self.text(estimate, decimals: decimals))")
+                                   + ChartShapes.marker(styles[s].marker, x: x, y: plot.y(estimate.value), size: 4.5, color: styles[s].color))
       }
     }
-    out += "</g>"
-    out += labels.svg(centres: centres, top: frame.plotBottom)
-    out += frame.axisLines()
-    return out + "</svg>"
+    out += SVG.element("g", ["class": "estimates"], content: estimates)
+    out += bands.labelsSVG + bands.frame.axisLines()
+    return bands.frame.svg(kind: "dot", body: out)
   }
 
   /// `12.3 (95% CI 11.0 to 13.6)`.
@@ -122,7 +90,7 @@ public struct DotChart: Hashable, Sendable {
 
   /// The description, then every estimate (categories without one are left out).
   func fullDescription() -> String {
-    var parts = [description]
+    var parts = [caption.description]
     for s in series {
       let items = s.values.enumerated().compactMap { index, estimate in
         estimate.map { "\(categories[index]) " + Self.text($0, decimals: decimals) }

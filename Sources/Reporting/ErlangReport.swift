@@ -1,3 +1,4 @@
+import ContactCenterModel
 import Foundation
 import Queueing
 
@@ -65,7 +66,7 @@ public enum ErlangReport {
     }
     let totals = profileTotals(rows, intervalLength: intervalLength)
     return [
-      "\(modelTitle(question.model)); targets: \(targetsText(question.targets)); intervals of \(Self.seconds(intervalLength))",
+      "\(modelTitle(question.model)); targets: \(targetsText(question.targets)); intervals of \(TimeText.duration(intervalLength, style: .compact))",
       "",
       table.rendered(),
       "",
@@ -110,7 +111,7 @@ public enum ErlangReport {
   static func columns(_ question: ErlangQuestion) -> [Column] {
     let agents = Column(title: "agents") { String($0.agents) }
     let occupancy = Column(title: "occupancy") { percent($0.occupancy) }
-    let t = Self.seconds(question.serviceLevelThreshold)
+    let t = TimeText.duration(question.serviceLevelThreshold, style: .compact)
     let definition = question.definition
     let level = Column(title: definition == .offered ? "SL \(t)" : "SL \(t) (\(definition.rawValue))") {
       $0.isStable ? percent($0.serviceLevel(definition)) : "unstable"
@@ -183,9 +184,9 @@ public enum ErlangReport {
     var parts: [String] = []
     if let level = targets.serviceLevel {
       let suffix = level.definition == .offered ? "" : " (\(level.definition.rawValue))"
-      parts.append("\(percent(level.fraction)) within \(seconds(level.threshold))\(suffix)")
+      parts.append("\(percent(level.fraction)) within \(TimeText.duration(level.threshold, style: .compact))\(suffix)")
     }
-    if let value = targets.maxAverageSpeedOfAnswer { parts.append("ASA ≤ \(seconds(value))") }
+    if let value = targets.maxAverageSpeedOfAnswer { parts.append("ASA ≤ \(TimeText.duration(value, style: .compact))") }
     if let value = targets.maxWaitProbability { parts.append("P(wait) ≤ \(percent(value))") }
     if let value = targets.maxAbandonment { parts.append("abandoned ≤ \(percent(value))") }
     if let value = targets.maxOccupancy { parts.append("occupancy ≤ \(percent(value))") }
@@ -194,8 +195,8 @@ public enum ErlangReport {
   }
 
   static func heading(_ question: ErlangQuestion, _ workload: Workload) -> String {
-    var text = "\(modelTitle(question.model)): \(format(workload.arrivalsPerHour, digits: 2)) contacts/h, AHT \(seconds(workload.meanHandleTime))"
-    if case .erlangA(let patience) = question.model { text += ", mean patience \(seconds(patience))" }
+    var text = "\(modelTitle(question.model)): \(format(workload.arrivalsPerHour, digits: 2)) contacts/h, AHT \(TimeText.duration(workload.meanHandleTime, style: .compact))"
+    if case .erlangA(let patience) = question.model { text += ", mean patience \(TimeText.duration(patience, style: .compact))" }
     text += " → \(format(workload.traffic, digits: 2)) erlangs offered"
     switch question.model {
     case .erlangA: text += "\nService level: answered within the threshold ÷ " + (
@@ -224,12 +225,6 @@ public enum ErlangReport {
   }
 
   static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
-
-  static func seconds(_ value: Double) -> String {
-    guard value.isFinite else { return "∞" }
-    if value >= 60, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60))m" }
-    return value == value.rounded() ? "\(Int(value))s" : String(format: "%.1fs", value)
-  }
 
   /// A wait, always with one decimal so the column lines up.
   static func wait(_ value: Double) -> String { value.isFinite ? String(format: "%.1fs", value) : "∞" }

@@ -53,24 +53,24 @@ public struct HTMLPage: Hashable, Sendable {
   static let style = """
     :root{color-scheme:light}
     *{box-sizing:border-box}
-    body{margin:0;background:#fff;color:#1a1a1a;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:16px;line-height:1.45}
+    body{margin:0;background:#fff;color:\(ChartColor.text);font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:16px;line-height:1.45}
     main{max-width:1040px;margin:0 auto;padding:1.5rem 1.25rem 3rem}
     h1{font-size:1.7rem;margin:0 0 .25rem}
-    h2{font-size:1.35rem;margin:2.2rem 0 .6rem;padding-top:.6rem;border-top:2px solid #1a1a1a}
+    h2{font-size:1.35rem;margin:2.2rem 0 .6rem;padding-top:.6rem;border-top:2px solid \(ChartColor.text)}
     h3{font-size:1.1rem;margin:1.6rem 0 .4rem}
     p{margin:.5rem 0;max-width:48rem}
     .subtitle{color:#444;margin:0 0 1rem}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:1rem 0;font-size:.95rem}
     dl.facts dt{font-weight:600}
     dl.facts dd{margin:0;overflow-wrap:anywhere}
-    nav{margin:1rem 0;padding:.6rem 1rem;background:#f4f4f4;border-left:4px solid #0072B2}
+    nav{margin:1rem 0;padding:.6rem 1rem;background:#f4f4f4;border-left:4px solid \(SeriesStyle.palette[0])}
     nav ol{margin:.3rem 0;padding-left:1.4rem}
     a{color:#0059a0}
     .table-wrap{overflow-x:auto;margin:1rem 0}
     table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.92rem}
     caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0 .5rem}
     th,td{padding:.3rem .5rem;border-bottom:1px solid #d0d0d0;text-align:right;vertical-align:top;white-space:nowrap}
-    thead th{border-bottom:2px solid #1a1a1a;vertical-align:bottom;white-space:normal}
+    thead th{border-bottom:2px solid \(ChartColor.text);vertical-align:bottom;white-space:normal}
     th[scope=row]{text-align:left;font-weight:600;white-space:normal;min-width:8rem;max-width:16rem;overflow-wrap:anywhere}
     thead th:first-child{text-align:left}
     figure{margin:1.2rem 0 1.8rem;break-inside:avoid;page-break-inside:avoid}

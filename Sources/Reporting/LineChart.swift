@@ -1,3 +1,5 @@
+import ContactCenterModel
+
 /// A line or step chart of several series over a numeric x axis (time of day, cost), each with an
 /// optional confidence band, optionally a second y axis on the right, and horizontal reference
 /// lines (targets). Missing values (`nil`) leave gaps: the line is broken there, never drawn to
@@ -14,7 +16,7 @@
 ///
 /// For a frontier (cost against service level), use a ``ChartAxis/Ticks/numbers`` x axis with
 /// `includesZero: false` and series with markers.
-public struct LineChart: Hashable, Sendable {
+public struct LineChart: CaptionedChart, Hashable, Sendable {
   /// A data point: `y` at `x`, and the band `lower...upper` around it (each `nil` where undefined).
   public struct Point: Hashable, Sendable {
     public var x: Double
@@ -57,13 +59,8 @@ public struct LineChart: Hashable, Sendable {
 
     public init(name: String, points: [Point], interpolation: Interpolation = .linear, onSecondaryAxis: Bool = false,
                 showsMarkers: Bool = false, style: SeriesStyle? = nil, decimals: Int = 1) {
-      self.name = name
-      self.points = points
-      self.interpolation = interpolation
-      self.onSecondaryAxis = onSecondaryAxis
-      self.showsMarkers = showsMarkers
-      self.style = style
-      self.decimals = decimals
+      (self.name, self.points, self.interpolation) = (name, points, interpolation)
+      (self.onSecondaryAxis, self.showsMarkers, self.style, self.decimals) = (onSecondaryAxis, showsMarkers, style, decimals)
     }
   }
 
@@ -95,12 +92,8 @@ public struct LineChart: Hashable, Sendable {
     }
   }
 
-  /// The element id (made safe with ``Markup/identifier(_:)``); unique in the page.
-  public var id: String
-  public var title: String
-  /// What the chart shows and how to read it (the SVG `<desc>`); the lowest and highest value of
-  /// each series are appended.
-  public var description: String
+  /// Id, title, description (the lowest and highest value of each series are appended) and size.
+  public var caption: ChartCaption
   public var x: ChartAxis
   public var y: ChartAxis
   /// The right-hand axis, for series with ``Series/onSecondaryAxis``. When both axes start at
@@ -111,25 +104,13 @@ public struct LineChart: Hashable, Sendable {
   public var columns: [Column]
   /// What the shaded bands are, as the legend says it.
   public var bandLabel: String
-  /// Width of the whole chart and height of its plot area (px).
-  public var width: Double
-  public var plotHeight: Double
 
   public init(id: String, title: String, description: String, x: ChartAxis, y: ChartAxis, secondaryY: ChartAxis? = nil,
               series: [Series], referenceLines: [ReferenceLine] = [], columns: [Column] = [],
               bandLabel: String = "shaded: 95% confidence interval", width: Double = 880, plotHeight: Double = 240) {
-    self.id = Markup.identifier(id)
-    self.title = title
-    self.description = description
-    self.x = x
-    self.y = y
-    self.secondaryY = secondaryY
-    self.series = series
-    self.referenceLines = referenceLines
-    self.columns = columns
-    self.bandLabel = bandLabel
-    self.width = width
-    self.plotHeight = plotHeight
+    caption = ChartCaption(id: id, title: title, description: description, width: width, plotHeight: plotHeight)
+    (self.x, self.y, self.secondaryY) = (x, y, secondaryY)
+    (self.series, self.referenceLines, self.columns, self.bandLabel) = (series, referenceLines, columns, bandLabel)
   }
 
   /// Each series' style: its own, or the next standard one.
@@ -152,81 +133,55 @@ public struct LineChart: Hashable, Sendable {
       }
     } + columns.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
     let (left, right) = (extent(false), extent(true))
-    let yScale = y.scale(dataLower: left.0, dataUpper: left.1, maximumTicks: Int(plotHeight / 40) + 1)
-    var y2Scale = secondaryY?.scale(dataLower: right.0, dataUpper: right.1, maximumTicks: Int(plotHeight / 40) + 1)
+    let yScale = y.scale(dataLower: left.0, dataUpper: left.1, maximumTicks: caption.maximumYTicks)
+    var y2Scale = secondaryY?.scale(dataLower: right.0, dataUpper: right.1, maximumTicks: caption.maximumYTicks)
     if let axis = secondaryY, axis.range == nil, axis.ticks == .numbers, yScale.lower == 0, y2Scale?.lower == 0 {
       y2Scale = AxisScale.aligned(upper: right.1 ?? 1, intervals: yScale.ticks.count - 1)
     }
     // A provisional frame for the plot width, then the x scale with as many ticks as fit.
-    let legend = legendEntries()
-    func frame(bottomOverhang: Double) -> ChartFrame {
-      ChartFrame(id: id, title: title, description: fullDescription(), width: width, plotHeight: plotHeight, legend: legend,
-                 leftTitle: y.title, leftLabels: yScale.labels, rightTitle: secondaryY?.title, rightLabels: y2Scale?.labels ?? [],
-                 bottomTitle: x.title, bottomBlock: 16, rightOverhang: bottomOverhang)
-    }
-    var layout = frame(bottomOverhang: 20)
+    let request = ChartFrameRequest(caption: caption, description: fullDescription(), legend: legendEntries(), leftTitle: y.title, leftLabels: yScale.labels, rightTitle: secondaryY?.title,
+                                    rightLabels: y2Scale?.labels ?? [], bottomTitle: x.title)
+    let provisional = ChartFrame(request, bottomBlock: 16, rightOverhang: 20)
     let sample = x.ticks == .clock ? "00:00" : "00000.0"
-    let xTicks = max(2, Int((layout.plotRight - layout.plotLeft) / (ChartFrame.textWidth(sample, size: ChartFrame.tickFont) + 24)))
+    let xTicks = max(2, Int((provisional.plotRight - provisional.plotLeft) / (ChartFrame.textWidth(sample, size: ChartFrame.tickFont) + 24)))
     let xScale = x.scale(dataLower: xs.min(), dataUpper: xs.max(), maximumTicks: xTicks)
-    layout = frame(bottomOverhang: (xScale.labels.last.map { ChartFrame.textWidth($0, size: ChartFrame.tickFont) } ?? 0) / 2)
+    let frame = ChartFrame(request, bottomBlock: 16,
+                           rightOverhang: (xScale.labels.last.map { ChartFrame.textWidth($0, size: ChartFrame.tickFont) } ?? 0) / 2)
+    let plot = PlotArea(frame, x: xScale, y: yScale, secondaryY: y2Scale)
 
-    let (plotLeft, plotRight, plotTop, plotBottom) = (layout.plotLeft, layout.plotRight, layout.plotTop, layout.plotBottom)
-    func px(_ value: Double) -> Double {
-      let span = xScale.upper - xScale.lower
-      return plotLeft + (span > 0 ? (value - xScale.lower) / span : 0.5) * (plotRight - plotLeft)
-    }
-    func py(_ value: Double, _ scale: AxisScale) -> Double {
-      let span = scale.upper - scale.lower
-      let clamped = min(max(value, scale.lower), scale.upper)
-      return plotBottom - (span > 0 ? (clamped - scale.lower) / span : 0.5) * (plotBottom - plotTop)
-    }
-
-    var out = layout.opening(kind: "line")
-    out += layout.leftAxis(yScale) { py($0, yScale) }
-    if let y2Scale { out += layout.rightAxis(y2Scale) { py($0, y2Scale) } }
-    // x ticks.
-    out += "<g class=\"x-axis\" fill=\"#333333\" text-anchor=\"middle\">"
-    for (tick, label) in zip(xScale.ticks, xScale.labels) {
-      let position = px(tick)
-      out += "<path d=\"M\(Markup.coordinate(position)),\(Markup.coordinate(plotBottom))v5\" stroke=\"#333333\"/>"
-      out += "<text x=\"\(Markup.coordinate(position))\" y=\"\(Markup.coordinate(plotBottom + 19))\">\(Markup.escape(label))</text>"
-    }
-    out += "</g>"
-
+    var out = frame.leftAxis(plot) + frame.rightAxis(plot) + frame.bottomAxis(plot)
     let styles = styles
     // Bands first, so that lines are drawn over every band; lighter where many overlap.
     let banded = series.filter { $0.points.contains { $0.lower != nil && $0.upper != nil } }.count
     let bandOpacity = banded > 2 ? "0.12" : "0.2"
     for (index, s) in series.enumerated() {
-      let scale = s.onSecondaryAxis ? (y2Scale ?? yScale) : yScale
-      let d = Self.bandPath(s, x: px) { py($0, scale) }
+      let d = Self.bandPath(s, x: plot.x) { plot.y($0, secondary: s.onSecondaryAxis) }
       if !d.isEmpty {
-        out += "<path class=\"band\" data-series=\"\(index)\" d=\"\(d)\" fill=\"\(styles[index].color)\" fill-opacity=\"\(bandOpacity)\" stroke=\"none\"/>"
+        out += SVG.element("path", ["class": "band", "data-series": "\(index)", "d": d, "fill": styles[index].color,
+                                    "fill-opacity": bandOpacity, "stroke": "none"])
       }
     }
     for line in referenceLines {
-      let scale = line.onSecondaryAxis ? (y2Scale ?? yScale) : yScale
-      let position = py(line.value, scale)
-      out += "<path class=\"reference\" d=\"M\(Markup.coordinate(plotLeft)),\(Markup.coordinate(position))H\(Markup.coordinate(plotRight))\" "
-        + "stroke=\"\(line.style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"\(line.style.dash)\" fill=\"none\"/>"
-      out += "<text x=\"\(Markup.coordinate(plotRight - 4))\" y=\"\(Markup.coordinate(position - 5))\" text-anchor=\"end\" "
-        + "fill=\"\(line.style.color)\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Markup.escape(line.label))</text>"
+      out += plot.referenceLine(line)
+      out += SVG.text(line.label, ["x": Markup.coordinate(plot.right - 4), "y": Markup.coordinate(plot.y(line.value, secondary: line.onSecondaryAxis) - 5),
+                                   "text-anchor": "end", "fill": line.style.color, "stroke": ChartColor.background, "stroke-width": "3",
+                                   "paint-order": "stroke"])
     }
     for (index, s) in series.enumerated() {
-      let scale = s.onSecondaryAxis ? (y2Scale ?? yScale) : yScale
       let style = styles[index]
+      let y = { plot.y($0, secondary: s.onSecondaryAxis) }
       if s.interpolation != .markers {
-        let d = Self.linePath(s, x: px) { py($0, scale) }
+        let d = Self.linePath(s, x: plot.x, y: y)
         if !d.isEmpty {
-          out += "<path class=\"series\" data-series=\"\(index)\" d=\"\(d)\" fill=\"none\" stroke=\"\(style.color)\" stroke-width=\"2.2\" "
-            + "stroke-linejoin=\"round\"" + (style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") + "/>"
+          out += SVG.element("path", ["class": "series", "data-series": "\(index)", "d": d, "fill": "none", "stroke": style.color,
+                                      "stroke-width": "2.2", "stroke-linejoin": "round", "stroke-dasharray": style.dash.isEmpty ? nil : style.dash])
         }
       }
-      out += markers(s, style: style, x: px) { py($0, scale) }
+      out += markers(s, style: style, x: plot.x, y: y)
     }
-    out += layout.axisLines()
-    out += hoverColumns(x: px, top: plotTop, bottom: plotBottom, styles: styles)
-    return out + "</svg>"
+    out += frame.axisLines()
+    out += hoverColumns(plot, styles: styles)
+    return frame.svg(kind: "line", body: out)
   }
 
   /// The path of a series: one `M…L…` run per stretch of consecutive defined values.
@@ -313,13 +268,13 @@ public struct LineChart: Hashable, Sendable {
       if case .step(let width) = s.interpolation { position += width / 2 }
       out += ChartShapes.marker(marker, x: x(position), y: y(s.points[index].y!), size: 3.5, color: style.color)
     }
-    return out.isEmpty ? "" : "<g class=\"markers\">" + out + "</g>"
+    return out.isEmpty ? "" : SVG.element("g", ["class": "markers"], content: out)
   }
 
   /// Invisible columns over the plot whose tooltips list each series' value in them.
-  private func hoverColumns(x: (Double) -> Double, top: Double, bottom: Double, styles: [SeriesStyle]) -> String {
+  private func hoverColumns(_ plot: PlotArea, styles: [SeriesStyle]) -> String {
     guard !columns.isEmpty else { return "" }
-    var out = "<g class=\"hover\">"
+    var out = ""
     for column in columns {
       var lines = [column.label]
       for s in series {
@@ -329,12 +284,13 @@ public struct LineChart: Hashable, Sendable {
         }) else { continue }
         lines.append(s.name + ": " + Self.valueText(point, decimals: s.decimals))
       }
-      let (left, right) = (x(column.range.lowerBound), x(column.range.upperBound))
-      out += "<rect class=\"column\" x=\"\(Markup.coordinate(left))\" y=\"\(Markup.coordinate(top))\" width=\"\(Markup.coordinate(max(right - left, 1)))\" "
-        + "height=\"\(Markup.coordinate(bottom - top))\" fill=\"#000000\" fill-opacity=\"0\" pointer-events=\"all\">"
-        + "<title>\(Markup.escape(lines.joined(separator: "\n")))</title></rect>"
+      let (left, right) = (plot.x(column.range.lowerBound), plot.x(column.range.upperBound))
+      out += SVG.element("rect", ["class": "column", "x": Markup.coordinate(left), "y": Markup.coordinate(plot.top),
+                                  "width": Markup.coordinate(max(right - left, 1)), "height": Markup.coordinate(plot.bottom - plot.top),
+                                  "fill": ChartColor.black, "fill-opacity": "0", "pointer-events": "all"],
+                         content: SVG.tooltip(lines.joined(separator: "\n")))
     }
-    return out + "</g>"
+    return SVG.element("g", ["class": "hover"], content: out)
   }
 
   /// `12.3 (95% CI 11.0 to 13.6)`, or `undefined`.
@@ -357,9 +313,9 @@ public struct LineChart: Hashable, Sendable {
         : .line(band: band, marker: s.showsMarkers && styles[index].marker != .none)
       return LegendEntry(label: s.name + axis, style: styles[index], symbol: symbol)
     }
-    entries += referenceLines.map { LegendEntry(label: $0.label, style: $0.style, symbol: .line(band: false, marker: false)) }
+    entries += referenceLines.map(LegendEntry.init(reference:))
     if series.contains(where: { $0.points.contains { $0.lower != nil && $0.upper != nil } }) {
-      entries.append(LegendEntry(label: bandLabel, style: SeriesStyle(color: "#555555", marker: .none), symbol: .band))
+      entries.append(LegendEntry(label: bandLabel, style: SeriesStyle(color: ChartColor.band, marker: .none), symbol: .band))
     }
     return entries
   }
@@ -367,7 +323,7 @@ public struct LineChart: Hashable, Sendable {
   /// The description, then each series' lowest and highest values and where they are, and
   /// whether values are missing.
   func fullDescription() -> String {
-    var parts = [description]
+    var parts = [caption.description]
     for s in series {
       let defined = s.points.filter { $0.y?.isFinite == true }
       guard let low = defined.min(by: { $0.y! < $1.y! }), let high = defined.max(by: { $0.y! < $1.y! }) else {
@@ -387,7 +343,7 @@ public struct LineChart: Hashable, Sendable {
       if case .step = s.interpolation { return column.range.lowerBound == value }
       return column.range.contains(value)
     }) { return column.label }
-    return x.ticks == .clock ? Markup.clock(value) : Markup.number(value, decimals: 1)
+    return x.ticks == .clock ? TimeText.clock(value) : Markup.number(value, decimals: 1)
   }
 }
 

@@ -12,19 +12,24 @@ public enum Markup {
   /// Scenario and group ids come from user files, so every piece of text a page shows goes
   /// through here.
   public static func escape(_ text: String) -> String {
+    replacingScalars(in: text) { scalar in
+      if let reference = characterReferences[scalar] { return reference }
+      let forbidden = (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F
+      return forbidden ? "\u{FFFD}" : nil
+    }
+  }
+
+  /// The characters ``escape(_:)`` writes as character references.
+  static let characterReferences: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+
+  /// `text` with every Unicode scalar for which `replacement` gives text replaced by that text
+  /// (`nil`: the scalar is kept): the one loop behind ``escape(_:)`` and JSON's string quoting.
+  /// - Complexity: O(n) in the length of `text`.
+  static func replacingScalars(in text: String, with replacement: (Unicode.Scalar) -> String?) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\u{FFFD}"
-      default: out.unicodeScalars.append(scalar)
-      }
+      if let text = replacement(scalar) { out += text } else { out.unicodeScalars.append(scalar) }
     }
     return out
   }
@@ -104,7 +109,15 @@ public enum Markup {
     for _ in 0..<exponent { result *= 10 }
     return result
   }
+}
 
-  /// `HH:MM` for seconds after midnight (hours run on past 24, as in `intervals.csv`).
-  public static func clock(_ seconds: Double) -> String { Scenario.clockText(seconds) }
+extension TimeText.DurationStyle {
+  /// As people write it in prose and on a page: `20 s`, `15 min`, `4 h`, `1.5 h` (hours from
+  /// 1 h in tenths, minutes from 2 min, else seconds with at most one decimal; numbers as
+  /// ``Markup/number(_:decimals:)`` writes them).
+  static let spoken = TimeText.DurationStyle(units: [
+    TimeText.DurationUnit("h", seconds: 3600, minimum: 3600, step: 360) { Markup.number($0, decimals: $0.rounded() == $0 ? 0 : 1) },
+    TimeText.DurationUnit("min", seconds: 60, minimum: 120, step: 60) { Markup.number($0, decimals: 0) },
+    TimeText.DurationUnit("s", seconds: 1, step: 1) { Markup.number($0, decimals: $0.rounded() == $0 ? 0 : 1) },
+  ], separator: " ")
 }

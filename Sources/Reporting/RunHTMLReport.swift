@@ -77,12 +77,12 @@ struct RunPageBuilder {
     ]
     let study = switch scenario.study {
     case .day: "a day from an empty centre"
-    case .steadyState(let warmUp): "steady state after a warm-up of \(Self.duration(warmUp))"
+    case .steadyState(let warmUp): "steady state after a warm-up of \(TimeText.duration(warmUp, style: .spoken))"
     }
     facts += [
       HTMLPage.Fact(name: "Study", value: study),
-      HTMLPage.Fact(name: "Planning intervals", value: "\(scenario.intervalCount) × \(Self.duration(scenario.intervalLength)), "
-                    + "\(Markup.clock(scenario.clockStart))–\(Markup.clock(end))"),
+      HTMLPage.Fact(name: "Planning intervals", value: "\(scenario.intervalCount) × \(TimeText.duration(scenario.intervalLength, style: .spoken)), "
+                    + "\(TimeText.clock(scenario.clockStart))–\(TimeText.clock(end))"),
       HTMLPage.Fact(name: "Contact types", value: scenario.contactTypes.map(\.id).joined(separator: ", ")),
       HTMLPage.Fact(name: "Agent groups", value: scenario.agentGroups.map(\.id).joined(separator: ", ")),
     ]
@@ -131,7 +131,7 @@ struct RunPageBuilder {
     }
     for (index, type) in scenario.contactTypes.enumerated() {
       table.rows.append(row("\(type.id) (\(type.channel.rawValue))", result.types[index],
-                            threshold: Self.duration(type.serviceLevel.threshold), target: targets[index]))
+                            threshold: TimeText.duration(type.serviceLevel.threshold, style: .spoken), target: targets[index]))
     }
     if scenario.contactTypes.count > 1 { table.rows.append(row("Centre (all types)", result.totals, threshold: "per type", target: nil)) }
     var blocks: [HTMLBlock] = [.table(table)]
@@ -157,35 +157,31 @@ struct RunPageBuilder {
     if requirement == nil {
       blocks.append(.note("This run has no staffing requirement to compare with (ccsim staff adds one)."))
     }
-    for index in scenario.contactTypes.indices {
-      let (chart, caption) = staffingChart(type: index)
-      blocks.append(.figure(svg: chart.svg(), caption: caption))
-    }
-    return HTMLSection(id: "load", title: "Load and staffing", blocks: blocks)
+    return HTMLSection(id: "load", title: "Load and staffing", blocks: blocks + figuresPerType { staffingChart(type: $0) })
   }
 
   func serviceLevelSection() -> HTMLSection {
-    var blocks: [HTMLBlock] = [.paragraph(
+    let blocks: [HTMLBlock] = [.paragraph(
       "For each contact type: the service level of the contacts that arrived in each interval, with its 95% confidence band"
         + (targets.contains { $0 != nil } ? ", against the target." : ".")
         + " A break in the line is an interval without a service level (no contact arrived to measure it on).")]
-    for index in scenario.contactTypes.indices {
-      let (chart, caption) = serviceLevelChart(type: index)
-      blocks.append(.figure(svg: chart.svg(), caption: caption))
-    }
-    return HTMLSection(id: "service-level", title: "Service level per interval", blocks: blocks)
+    return HTMLSection(id: "service-level", title: "Service level per interval", blocks: blocks + figuresPerType { serviceLevelChart(type: $0) })
   }
 
   func waitSection() -> HTMLSection {
-    var blocks: [HTMLBlock] = [.paragraph(
+    let blocks: [HTMLBlock] = [.paragraph(
       "For each contact type: percentiles of the wait of the day’s answered contacts and their mean (the ASA), each with the "
         + "95% confidence interval across replications. Half of the answered contacts waited less than the 50th percentile, "
         + "80% less than the 80th, and so on; the dashed line is the service-level threshold.")]
-    for index in scenario.contactTypes.indices {
-      let (chart, caption) = waitChart(type: index)
-      blocks.append(.figure(svg: chart.svg(), caption: caption))
+    return HTMLSection(id: "waits", title: "Wait times", blocks: blocks + figuresPerType { waitChart(type: $0) })
+  }
+
+  /// A figure per contact type: `chart(index)` gives its chart and caption.
+  func figuresPerType(_ chart: (Int) -> (some CaptionedChart, String)) -> [HTMLBlock] {
+    scenario.contactTypes.indices.map { index in
+      let (chart, caption) = chart(index)
+      return .figure(svg: chart.svg(), caption: caption)
     }
-    return HTMLSection(id: "waits", title: "Wait times", blocks: blocks)
   }
 
   func occupancySection() -> HTMLSection {
@@ -249,7 +245,7 @@ struct RunPageBuilder {
     let starts = (0..<scenario.intervalCount).map { scenario.clockStart + Double($0) * scenario.intervalLength }
     let columns = starts.map { start in
       LineChart.Column(range: start...(start + scenario.intervalLength),
-                       label: "\(Markup.clock(start))–\(Markup.clock(start + scenario.intervalLength))")
+                       label: "\(TimeText.clock(start))–\(TimeText.clock(start + scenario.intervalLength))")
     }
     return (ChartAxis(title: "Time of day (HH:MM)", ticks: .clock), columns, starts)
   }
@@ -299,10 +295,10 @@ struct RunPageBuilder {
     let chart = LineChart(
       id: Markup.identifier("load", index + 1),
       title: "Offered contacts and agents per interval: \(type.id)",
-      description: "Contacts of type \(type.id) offered per \(Self.duration(width)) interval (mean over replications with its 95% "
+      description: "Contacts of type \(type.id) offered per \(TimeText.duration(width, style: .spoken)) interval (mean over replications with its 95% "
         + "confidence band, left axis) and agents on duty\(groups.isEmpty ? "" : " in \(groupNames)")"
         + (required == nil ? "" : " and agents required") + " (right axis), by time of day.",
-      x: axis, y: ChartAxis(title: "Contacts per interval (\(Self.duration(width)))"),
+      x: axis, y: ChartAxis(title: "Contacts per interval (\(TimeText.duration(width, style: .spoken)))"),
       secondaryY: ChartAxis(title: "Agents"), series: series, columns: columns)
     var caption = "Offered contacts of \(type.id) per interval (left axis) and the agents on duty (right axis) "
     caption += groups.isEmpty ? "(no group serves this type)" : "in \(groups.count == 1 ? "group" : "groups") \(groupNames)"
@@ -314,7 +310,7 @@ struct RunPageBuilder {
   func serviceLevelChart(type index: Int) -> (LineChart, String) {
     let type = scenario.contactTypes[index]
     let (axis, columns, starts) = intervalAxis()
-    let threshold = Self.duration(type.serviceLevel.threshold)
+    let threshold = TimeText.duration(type.serviceLevel.threshold, style: .spoken)
     let series = LineChart.Series(
       name: "Service level (answered within \(threshold))",
       points: zip(starts, result.intervals[index]).map { start, kpis in
@@ -360,7 +356,7 @@ struct RunPageBuilder {
       id: Markup.identifier("waits", index + 1),
       title: "Wait of answered contacts over the day: \(type.id)",
       description: "Percentiles and mean (ASA) of the wait of answered \(type.id) contacts over the day, in \(unit.name), each with "
-        + "its 95% confidence interval; the service-level threshold is \(Self.duration(type.serviceLevel.threshold)).",
+        + "its 95% confidence interval; the service-level threshold is \(TimeText.duration(type.serviceLevel.threshold, style: .spoken)).",
       categories: categories, categoryTitle: "Percentile of the wait, and the mean",
       y: ChartAxis(title: "Wait (\(unit.symbol))"),
       series: [
@@ -369,7 +365,7 @@ struct RunPageBuilder {
                         style: .standard(1)),
       ],
       referenceLines: [LineChart.ReferenceLine(value: type.serviceLevel.threshold / unit.seconds,
-                                               label: "Service-level threshold (\(Self.duration(type.serviceLevel.threshold)))")],
+                                               label: "Service-level threshold (\(TimeText.duration(type.serviceLevel.threshold, style: .spoken)))")],
       decimals: unit.decimals)
     let caption = "Waits of the day’s answered \(type.id) contacts in \(unit.name): percentiles and mean (ASA), each with its 95% "
       + "confidence interval; the dashed line is the service-level threshold. No marker: no contact was answered."
@@ -473,15 +469,6 @@ struct RunPageBuilder {
     if largest <= 300 { return (1, "s", "seconds", 1) }
     if largest <= 3 * 3600 { return (60, "min", "minutes", 1) }
     return (3600, "h", "hours", 2)
-  }
-
-  /// A duration as people write it: `20 s`, `15 min`, `4 h`, `1.5 h`.
-  static func duration(_ seconds: Double) -> String {
-    if seconds >= 3600 && (seconds / 360).rounded() == seconds / 360 {
-      return Markup.number(seconds / 3600, decimals: (seconds / 3600).rounded() == seconds / 3600 ? 0 : 1) + " h"
-    }
-    if seconds >= 120 && (seconds / 60).rounded() == seconds / 60 { return Markup.number(seconds / 60, decimals: 0) + " min" }
-    return Markup.number(seconds, decimals: seconds.rounded() == seconds ? 0 : 1) + " s"
   }
 
   /// Whether the day's service level meets `target`, judged by its 95% confidence interval.

@@ -54,7 +54,7 @@ public struct RunReport: Sendable {
       ("interval_s", .number(scenario.intervalLength)),
       ("intervals", .integer(scenario.intervalCount)),
       ("currency", .string(scenario.costs.currency)),
-      ("opening_hours", .string("\(Scenario.clockText(scenario.clockStart))-\(Scenario.clockText(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
+      ("opening_hours", .string("\(TimeText.clock(scenario.clockStart))-\(TimeText.clock(scenario.clockStart + Double(scenario.intervalCount) * scenario.intervalLength))")),
       ("totals", Self.metrics(result.totals, of: scenario, extra: [])),
       ("by_type", .object(types)),
       ("by_priority", .object(zip(result.priorityClasses, result.priorities).map { ("P\($0)", Self.metrics($1, of: scenario, extra: [])) })),
@@ -107,7 +107,7 @@ public struct RunReport: Sendable {
     for (i, id) in ids.enumerated() {
       for k in 0..<scenario.intervalCount {
         let start = scenario.clockStart + Double(k) * scenario.intervalLength
-        var row = [csvField(id), String(k + 1), Scenario.clockText(start), Scenario.clockText(start + scenario.intervalLength)]
+        var row = [csvField(id), String(k + 1), TimeText.clock(start), TimeText.clock(start + scenario.intervalLength)]
         for estimate in rows[i][k].estimates {
           row += [estimate.map { number($0.mean) } ?? "", estimate?.ci95.map(number) ?? ""]
         }

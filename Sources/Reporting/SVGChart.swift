@@ -14,6 +14,18 @@ struct LegendEntry {
   var label: String
   var style: SeriesStyle
   var symbol: Symbol
+
+}
+
+extension LegendEntry {
+  /// The entry of a reference line: its label beside a sample of its dashes.
+  init(reference line: LineChart.ReferenceLine) {
+    self.init(label: line.label, style: line.style, symbol: .line(band: false, marker: false))
+  }
+
+  /// The entry that says what error bars are.
+  static let errorBar = LegendEntry(label: "error bar: 95% confidence interval", style: SeriesStyle(color: ChartColor.axis, marker: .none),
+                                    symbol: .dot(whisker: true))
 }
 
 /// # Inline SVG charts
@@ -92,20 +104,12 @@ struct ChartFrame {
   /// Where the bottom axis title's baseline is.
   let bottomTitleY: Double
 
-  /// - Parameters:
-  ///   - leftLabels, rightLabels: The tick labels of the y axes (for the margins).
-  ///   - bottomBlock: Height of the x tick labels below the plot (px).
-  ///   - rightOverhang: How far the last x tick label may stick out right of the plot (px).
-  init(id: String, title: String, description: String, width: Double, plotHeight: Double, legend: [LegendEntry],
-       leftTitle: String, leftLabels: [String], rightTitle: String? = nil, rightLabels: [String] = [],
-       bottomTitle: String, bottomBlock: Double, rightOverhang: Double = 0) {
-    self.id = id
-    self.title = title
-    self.description = description
-    self.width = width
-    self.leftTitle = leftTitle
-    self.rightTitle = rightTitle
-    self.bottomTitle = bottomTitle
+  /// The frame `request` asks for, with `bottomBlock` px of x tick labels below the plot, and
+  /// room for the last of them to stick out `rightOverhang` px right of the plot.
+  init(_ request: ChartFrameRequest, bottomBlock: Double, rightOverhang: Double = 0) {
+    (id, title, description, width) = (request.caption.id, request.caption.title, request.description, request.caption.width)
+    (leftTitle, rightTitle, bottomTitle) = (request.leftTitle, request.rightTitle, request.bottomTitle)
+    let (legend, leftLabels, rightLabels, plotHeight) = (request.legend, request.leftLabels, request.rightLabels, request.caption.plotHeight)
     titleLines = Self.wrap(title, width: width - 24, size: Self.titleFont, lines: 2)
     var y = 12 + Double(titleLines.count) * 20 + 4
     // Legend: entries left to right, wrapping to new rows.
@@ -139,128 +143,117 @@ struct ChartFrame {
     height = (bottomTitleY + 12).rounded(.up)
   }
 
-  /// The opening of the chart: `<svg>` with its accessible name and description, a white
-  /// background, the visible title and the legend.
-  func opening(kind: String) -> String {
-    let size = "width=\"\(Markup.coordinate(width))\" height=\"\(Markup.coordinate(height))\""
-    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" class=\"chart chart-\(kind)\" role=\"img\" "
-      + "aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Markup.coordinate(width)) \(Markup.coordinate(height))\" \(size) "
-      + "font-family=\"\(Self.fontFamily)\" font-size=\"\(Markup.coordinate(Self.tickFont))\">"
-    out += "<title id=\"\(id)-title\">\(Markup.escape(title))</title>"
-    out += "<desc id=\"\(id)-desc\">\(Markup.escape(description))</desc>"
-    out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
+  /// The whole chart: `<svg>` with its accessible name and description, a white background, the
+  /// visible title, the legend, then `body` (what the chart draws in and around its plot).
+  func svg(kind: String, body: String) -> String {
+    let (c, w, h) = (Markup.coordinate, Markup.coordinate(width), Markup.coordinate(height))
+    var out = SVG.element("title", ["id": "\(id)-title"], content: Markup.escape(title))
+    out += SVG.element("desc", ["id": "\(id)-desc"], content: Markup.escape(description))
+    out += SVG.element("rect", ["width": "100%", "height": "100%", "fill": ChartColor.background])
     for (index, line) in titleLines.enumerated() {
-      out += "<text x=\"12\" y=\"\(Markup.coordinate(26 + Double(index) * 20))\" font-size=\"\(Markup.coordinate(Self.titleFont))\" "
-        + "font-weight=\"600\" fill=\"#1a1a1a\">\(Markup.escape(line))</text>"
+      out += SVG.text(line, ["x": "12", "y": c(26 + Double(index) * 20), "font-size": c(Self.titleFont), "font-weight": "600",
+                             "fill": ChartColor.text])
     }
     if !legend.isEmpty {
-      out += "<g class=\"legend\">"
-      for (entry, x, y) in legend { out += legendItem(entry, x: x, y: y) }
-      out += "</g>"
+      out += SVG.element("g", ["class": "legend"], content: legend.map { legendItem($0.entry, x: $0.x, y: $0.y) }.joined())
     }
-    return out
+    return SVG.element("svg", ["xmlns": "http://www.w3.org/2000/svg", "id": id, "class": "chart chart-\(kind)", "role": "img",
+                               "aria-labelledby": "\(id)-title \(id)-desc", "viewBox": "0 0 \(w) \(h)", "width": w, "height": h,
+                               "font-family": Self.fontFamily, "font-size": c(Self.tickFont)],
+                       content: out + body)
   }
 
   private func legendItem(_ entry: LegendEntry, x: Double, y: Double) -> String {
     let style = entry.style
     let c = Markup.coordinate
-    let swatch = "x=\"\(c(x))\" y=\"\(c(y - 7))\" width=\"30\" height=\"14\""
+    func swatch(opacity: String) -> String {
+      SVG.element("rect", ["x": c(x), "y": c(y - 7), "width": "30", "height": "14", "fill": style.color, "fill-opacity": opacity])
+    }
     var out = ""
     switch entry.symbol {
     case .line(let band, let marker):
-      if band { out += "<rect \(swatch) fill=\"\(style.color)\" fill-opacity=\"0.2\"/>" }
-      out += "<path d=\"M\(c(x)),\(c(y))h30\" stroke=\"\(style.color)\" stroke-width=\"2.5\" fill=\"none\""
-        + (style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") + "/>"
+      if band { out += swatch(opacity: "0.2") }
+      out += SVG.element("path", ["d": "M\(c(x)),\(c(y))h30", "stroke": style.color, "stroke-width": "2.5", "fill": "none",
+                                  "stroke-dasharray": style.dash.isEmpty ? nil : style.dash])
       if marker { out += ChartShapes.marker(style.marker, x: x + 15, y: y, size: 3.5, color: style.color) }
     case .band:
-      out += "<rect \(swatch) fill=\"\(style.color)\" fill-opacity=\"0.25\"/>"
+      out += swatch(opacity: "0.25")
     case .box(let series):
-      out += "<rect x=\"\(c(x + 4))\" y=\"\(c(y - 7))\" width=\"22\" height=\"14\" fill=\"url(#\(id)-fill-\(series))\" "
-        + "stroke=\"#333333\" stroke-width=\"0.5\"/>"
+      out += SVG.element("rect", ["x": c(x + 4), "y": c(y - 7), "width": "22", "height": "14", "fill": "url(#\(id)-fill-\(series))",
+                                  "stroke": ChartColor.axis, "stroke-width": "0.5"])
     case .dot(let whisker):
       if whisker {
-        out += "<path d=\"M\(c(x + 15)),\(c(y - 7))v14M\(c(x + 11)),\(c(y - 7))h8M\(c(x + 11)),\(c(y + 7))h8\" "
-          + "stroke=\"\(style.color)\" stroke-width=\"1.5\" fill=\"none\"/>"
+        out += SVG.element("path", ["d": "M\(c(x + 15)),\(c(y - 7))v14M\(c(x + 11)),\(c(y - 7))h8M\(c(x + 11)),\(c(y + 7))h8",
+                                    "stroke": style.color, "stroke-width": "1.5", "fill": "none"])
       }
       out += ChartShapes.marker(style.marker == .none ? .circle : style.marker, x: x + 15, y: y, size: 4, color: style.color)
     }
-    out += "<text x=\"\(c(x + 36))\" y=\"\(c(y + 4))\" font-size=\"\(c(Self.legendFont))\" fill=\"#1a1a1a\">"
-      + "\(Markup.escape(entry.label))</text>"
-    return out
+    return out + SVG.text(entry.label, ["x": c(x + 36), "y": c(y + 4), "font-size": c(Self.legendFont), "fill": ChartColor.text])
   }
 
-  /// Horizontal grid lines and the left axis (ticks and labels) for `scale`, mapped by `y`.
-  func leftAxis(_ scale: AxisScale, y: (Double) -> Double) -> String {
-    var grid = "<g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\">"
-    var labels = "<g class=\"y-axis\" fill=\"#333333\" text-anchor=\"end\">"
-    for (tick, label) in zip(scale.ticks, scale.labels) {
-      let position = Markup.coordinate(y(tick))
-      grid += "<path d=\"M\(Markup.coordinate(plotLeft)),\(position)H\(Markup.coordinate(plotRight))\"/>"
-      labels += "<text x=\"\(Markup.coordinate(plotLeft - 8))\" y=\"\(Markup.coordinate(y(tick) + 4))\">\(Markup.escape(label))</text>"
-    }
-    return grid + "</g>" + labels + "</g>" + axisTitle(leftTitle, x: 12 + 13, rotate: -90)
+  /// Horizontal grid lines and the left axis (ticks and labels) of `plot`'s left scale.
+  func leftAxis(_ plot: PlotArea) -> String {
+    let scale = plot.yScale
+    let grid = scale.ticks.map { SVG.element("path", ["d": plot.across(atRow: plot.y($0))]) }.joined()
+    let labels = zip(scale.ticks, scale.labels).map { tick, label in
+      SVG.text(label, ["x": Markup.coordinate(plotLeft - 8), "y": Markup.coordinate(plot.y(tick) + 4)])
+    }.joined()
+    return SVG.element("g", ["class": "grid", "stroke": ChartColor.grid, "stroke-width": "1"], content: grid)
+      + SVG.element("g", ["class": "y-axis", "fill": ChartColor.axis, "text-anchor": "end"], content: labels)
+      + axisTitle(leftTitle, x: 12 + 13, rotate: -90)
   }
 
-  /// The right axis (ticks and labels, no grid lines) for `scale`, mapped by `y`.
-  func rightAxis(_ scale: AxisScale, y: (Double) -> Double) -> String {
-    var out = "<g class=\"y2-axis\" fill=\"#333333\" text-anchor=\"start\">"
+  /// The right axis (ticks and labels, no grid lines) of `plot`'s right scale.
+  func rightAxis(_ plot: PlotArea) -> String {
+    guard let scale = plot.secondaryYScale else { return "" }
+    let c = Markup.coordinate
+    var out = ""
     for (tick, label) in zip(scale.ticks, scale.labels) {
-      out += "<path d=\"M\(Markup.coordinate(plotRight)),\(Markup.coordinate(y(tick)))h4\" stroke=\"#333333\"/>"
-      out += "<text x=\"\(Markup.coordinate(plotRight + 8))\" y=\"\(Markup.coordinate(y(tick) + 4))\">\(Markup.escape(label))</text>"
+      let row = plot.y(tick, secondary: true)
+      out += SVG.element("path", ["d": "M\(c(plotRight)),\(c(row))h4", "stroke": ChartColor.axis])
+      out += SVG.text(label, ["x": c(plotRight + 8), "y": c(row + 4)])
     }
-    out += "<path d=\"M\(Markup.coordinate(plotRight)),\(Markup.coordinate(plotTop))V\(Markup.coordinate(plotBottom))\" stroke=\"#333333\"/>"
-    return out + "</g>" + axisTitle(rightTitle ?? "", x: width - 12 - 4, rotate: 90)
+    out += SVG.element("path", ["d": "M\(c(plotRight)),\(c(plotTop))V\(c(plotBottom))", "stroke": ChartColor.axis])
+    return SVG.element("g", ["class": "y2-axis", "fill": ChartColor.axis, "text-anchor": "start"], content: out)
+      + axisTitle(rightTitle ?? "", x: width - 12 - 4, rotate: 90)
+  }
+
+  /// The bottom axis of a chart over numbers: a tick mark and label at each tick of `plot`'s x scale.
+  func bottomAxis(_ plot: PlotArea) -> String {
+    guard let scale = plot.xScale else { return "" }
+    let c = Markup.coordinate
+    var out = ""
+    for (tick, label) in zip(scale.ticks, scale.labels) {
+      let column = c(plot.x(tick))
+      out += SVG.element("path", ["d": "M\(column),\(c(plotBottom))v5", "stroke": ChartColor.axis])
+      out += SVG.text(label, ["x": column, "y": c(plotBottom + 19)])
+    }
+    return SVG.element("g", ["class": "x-axis", "fill": ChartColor.axis, "text-anchor": "middle"], content: out)
   }
 
   private func axisTitle(_ text: String, x: Double, rotate: Int) -> String {
     let middle = (plotTop + plotBottom) / 2
     let available = plotBottom - plotTop + 40
     let label = Self.wrap(text, width: available, size: Self.axisTitleFont, lines: 1)[0]
-    return "<text class=\"axis-title\" transform=\"translate(\(Markup.coordinate(x)),\(Markup.coordinate(middle))) rotate(\(rotate))\" "
-      + "text-anchor=\"middle\" font-size=\"\(Markup.coordinate(Self.axisTitleFont))\" fill=\"#1a1a1a\">\(Markup.escape(label))</text>"
+    return SVG.text(label, ["class": "axis-title", "transform": "translate(\(Markup.coordinate(x)),\(Markup.coordinate(middle))) rotate(\(rotate))",
+                            "text-anchor": "middle", "font-size": Markup.coordinate(Self.axisTitleFont), "fill": ChartColor.text])
   }
 
   /// The bottom and left axis lines and the bottom axis title.
   func axisLines() -> String {
     let c = Markup.coordinate
-    return "<path class=\"axis-line\" d=\"M\(c(plotLeft)),\(c(plotTop))V\(c(plotBottom))H\(c(plotRight))\" stroke=\"#333333\" fill=\"none\"/>"
-      + "<text class=\"axis-title\" x=\"\(Markup.coordinate((plotLeft + plotRight) / 2))\" y=\"\(Markup.coordinate(bottomTitleY))\" "
-      + "text-anchor=\"middle\" font-size=\"\(Markup.coordinate(Self.axisTitleFont))\" fill=\"#1a1a1a\">\(Markup.escape(bottomTitle))</text>"
+    return SVG.element("path", ["class": "axis-line", "d": "M\(c(plotLeft)),\(c(plotTop))V\(c(plotBottom))H\(c(plotRight))",
+                                "stroke": ChartColor.axis, "fill": "none"])
+      + SVG.text(bottomTitle, ["class": "axis-title", "x": c((plotLeft + plotRight) / 2), "y": c(bottomTitleY), "text-anchor": "middle",
+                               "font-size": c(Self.axisTitleFont), "fill": ChartColor.text])
   }
 
   /// The fill of each series' bars, `<id>-fill-<series index>`: its colour and pattern.
   func patterns(_ styles: [SeriesStyle]) -> String {
     guard !styles.isEmpty else { return "" }
-    return "<defs>" + styles.indices.map { ChartShapes.pattern(id: "\(id)-fill-\($0)", index: styles[$0].pattern, color: styles[$0].color) }
-      .joined() + "</defs>"
-  }
-}
-
-/// The layout of category labels under a bar or dot chart: horizontal when they fit, else
-/// slanted.
-struct CategoryLabels {
-  let labels: [String]
-  let slanted: Bool
-  /// Height of the label block under the plot (px).
-  let height: Double
-
-  init(_ categories: [String], bandWidth: Double) {
-    labels = categories.map { ChartFrame.shortened($0, to: 28) }
-    let widest = labels.map { ChartFrame.textWidth($0, size: ChartFrame.tickFont) }.max() ?? 0
-    slanted = widest > bandWidth - 6
-    height = slanted ? widest * 0.5 + 14 : 16   // sin 30° of the widest label, plus its height
-  }
-
-  func svg(centres: [Double], top: Double) -> String {
-    var out = "<g class=\"x-axis\" fill=\"#333333\">"
-    for (label, x) in zip(labels, centres) {
-      if slanted {
-        out += "<text transform=\"translate(\(Markup.coordinate(x + 4)),\(Markup.coordinate(top + 12))) rotate(-30)\" text-anchor=\"end\">\(Markup.escape(label))</text>"
-      } else {
-        out += "<text x=\"\(Markup.coordinate(x))\" y=\"\(Markup.coordinate(top + 14))\" text-anchor=\"middle\">\(Markup.escape(label))</text>"
-      }
-    }
-    return out + "</g>"
+    return SVG.element("defs", [:], content: styles.indices.map {
+      ChartShapes.pattern(id: "\(id)-fill-\($0)", index: styles[$0].pattern, color: styles[$0].color)
+    }.joined())
   }
 }
 

@@ -32,7 +32,7 @@ public struct StaffReport: Sendable {
   /// The final plan's run report (`summary.json`, `intervals.csv`, `groups.csv`).
   public var run: RunReport { RunReport(result: plan.result, scenarioSHA256: scenarioSHA256, toolVersion: toolVersion) }
 
-  func start(_ k: Int) -> String { Scenario.clockText(scenario.clockStart + Double(k) * scenario.intervalLength) }
+  func start(_ k: Int) -> String { TimeText.clock(scenario.clockStart + Double(k) * scenario.intervalLength) }
 
   /// The files of `ccsim staff`'s results folder, `(name, contents)`: `staffing.csv`, `shifts.csv`,
   /// `marginal.csv`, `compare.csv`, `targets.csv`, `staff.json`, `plan.yaml`, the final plan's
@@ -82,11 +82,11 @@ public struct StaffReport: Sendable {
       for shift in shiftPlan.plan.shifts {
         let begin = scenario.clockStart + shift.start
         let breaks = shift.breaks.map { pause in
-          "\(Scenario.clockText(begin + pause.offset))+\(StaffingOverlay.durationText(pause.length)) \(pause.paid ? "paid" : "unpaid")"
+          "\(TimeText.clock(begin + pause.offset))+\(TimeText.duration(pause.length, style: .scenario)) \(pause.paid ? "paid" : "unpaid")"
         }.joined(separator: "; ")
         let unpaid = shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }
         lines.append([
-          id, Scenario.clockText(begin), Scenario.clockText(begin + shift.length), RunReport.number(shift.length / 3600),
+          id, TimeText.clock(begin), TimeText.clock(begin + shift.length), RunReport.number(shift.length / 3600),
           String(shift.count), RunReport.csvField(breaks), RunReport.number((shift.length - unpaid) / 3600),
         ].joined(separator: ","))
       }
@@ -301,7 +301,7 @@ public struct StaffReport: Sendable {
 
   func erlangSection() -> HTMLSection {
     let starts = (0..<scenario.intervalCount).map { scenario.clockStart + Double($0) * scenario.intervalLength }
-    let columns = starts.map { LineChart.Column(range: $0...($0 + scenario.intervalLength), label: Scenario.clockText($0)) }
+    let columns = starts.map { LineChart.Column(range: $0...($0 + scenario.intervalLength), label: TimeText.clock($0)) }
     var blocks: [HTMLBlock] = [.paragraph(
       "For each group: the agents available for contacts per interval that Erlang asks for, and those the simulation search settled on.")]
     for (g, group) in groups.enumerated() {
@@ -333,9 +333,9 @@ public struct StaffReport: Sendable {
         columns: ["start", "end", "agents", "breaks"])
       for shift in shiftPlan.plan.shifts {
         let begin = scenario.clockStart + shift.start
-        table.rows.append(HTMLTable.Row(header: Scenario.clockText(begin), cells: [
-          Scenario.clockText(begin + shift.length), String(shift.count),
-          shift.breaks.map { "\(Scenario.clockText(begin + $0.offset)) \(StaffingOverlay.durationText($0.length))\($0.paid ? "" : " unpaid")" }
+        table.rows.append(HTMLTable.Row(header: TimeText.clock(begin), cells: [
+          TimeText.clock(begin + shift.length), String(shift.count),
+          shift.breaks.map { "\(TimeText.clock(begin + $0.offset)) \(TimeText.duration($0.length, style: .scenario))\($0.paid ? "" : " unpaid")" }
             .joined(separator: ", "),
         ]))
       }

@@ -296,7 +296,7 @@ extension ScenarioParser {
                         reader: inout YAMLReader) -> [Surge] {
     guard let items = reader.sequence(node, "surges", expected: "a list of surges such as [{from: \"10:00\", to: \"13:00\", factor: 2}]")
     else { return [] }
-    let hours = "a clock time HH:MM within the opening hours (\(Scenario.clockText(opening.start))-\(Scenario.clockText(opening.end)))"
+    let hours = "a clock time HH:MM within the opening hours (\(TimeText.clock(opening.start))-\(TimeText.clock(opening.end)))"
     var surges: [Surge] = []
     for (index, item) in items.prefix(1_000).enumerated() {
       let path = "surges[\(index)]"
@@ -314,7 +314,7 @@ extension ScenarioParser {
       }
       let from = time("from"), to = time("to")
       if let from, let to, to <= from, let node = fields["to"] {
-        reader.fail(at: node, fields.path("to"), expected: "an end after the start (\(Scenario.clockText(from)))", found: Scenario.clockText(to))
+        reader.fail(at: node, fields.path("to"), expected: "an end after the start (\(TimeText.clock(from)))", found: TimeText.clock(to))
         continue
       }
       let factor = reader.required(fields, "factor", expected: "a factor on the arrival rates from 0 to 100, such as 2")

@@ -1,3 +1,4 @@
+import ContactCenterModel
 import Foundation
 
 /// A day's contact volume per planning interval, read from a CSV file.
@@ -72,7 +73,7 @@ public struct IntervalProfile: Hashable, Sendable {
         throw error(0, "start", "a time of day such as 08:30 or 08:30:00")
       }
       if let previous = intervals.last, start <= previous.start {
-        throw error(0, "start", "a start later than the previous row's \(Self.describe(clock: previous.start))")
+        throw error(0, "start", "a start later than the previous row's \(TimeText.clock(previous.start, precision: .secondsWhenNeeded))")
       }
       guard let contacts = Quantity.number(Substring(fields[1].text)), contacts >= 0 else {
         throw error(1, "contacts", "a number of contacts ≥ 0")
@@ -96,8 +97,8 @@ public struct IntervalProfile: Hashable, Sendable {
     for index in intervals.indices.dropFirst() where intervals[index].start - intervals[index - 1].start != length {
       throw InputError(
         location: "\(file):\(intervals[index].line):1", field: "start",
-        expected: "a start \(Quantity.describe(seconds: length)) after the previous row's \(Self.describe(clock: intervals[index - 1].start)) (the interval length)",
-        found: Self.describe(clock: intervals[index].start))
+        expected: "a start \(TimeText.duration(length, style: .short)) after the previous row's \(TimeText.clock(intervals[index - 1].start, precision: .secondsWhenNeeded)) (the interval length)",
+        found: TimeText.clock(intervals[index].start, precision: .secondsWhenNeeded))
     }
     self.intervals = intervals
     self.intervalLength = length
@@ -123,12 +124,4 @@ public struct IntervalProfile: Hashable, Sendable {
     return Double(hours * 3600 + minutes * 60 + seconds)
   }
 
-  /// `HH:MM` (or `HH:MM:SS` when the seconds are not zero).
-  public static func describe(clock seconds: Double) -> String {
-    let total = Int(seconds.rounded())
-    let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
-    return rest == 0
-      ? String(format: "%02d:%02d", hours, minutes)
-      : String(format: "%02d:%02d:%02d", hours, minutes, rest)
-  }
 }

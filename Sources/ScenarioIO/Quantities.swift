@@ -82,17 +82,6 @@ public enum Quantity {
     else { return nil }
     return value
   }
-
-  /// How a duration is shown back to a person: `20s`, `4m`, `1.5h`.
-  public static func describe(seconds: Double) -> String {
-    func trim(_ value: Double) -> String {
-      let text = String(format: "%.3f", value)
-      return String(text.reversed().drop(while: { $0 == "0" }).drop(while: { $0 == "." }).reversed())
-    }
-    if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 360) == 0 { return trim(seconds / 3600) + "h" }
-    if seconds >= 60, seconds.truncatingRemainder(dividingBy: 6) == 0 { return trim(seconds / 60) + "m" }
-    return trim(seconds) + "s"
-  }
 }
 
 extension String {

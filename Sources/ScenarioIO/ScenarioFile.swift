@@ -224,8 +224,8 @@ enum ScenarioParser {
     if let hours, let interval, let node = fields["interval"] {
       let span = hours.end - hours.start
       if span.truncatingRemainder(dividingBy: interval) != 0 {
-        reader.fail(at: node, "interval", expected: "a length that divides the opening hours (\(Quantity.describe(seconds: span)))",
-                    found: Quantity.describe(seconds: interval))
+        reader.fail(at: node, "interval", expected: "a length that divides the opening hours (\(TimeText.duration(span, style: .short)))",
+                    found: TimeText.duration(interval, style: .short))
       } else {
         intervalCount = Int(span / interval)
       }
@@ -453,7 +453,7 @@ enum ScenarioParser {
     case "uniform":
       let low = duration("min", positive: false), high = duration("max", positive: false)
       if let low, let high, high <= low {
-        reader.fail(at: fields["max"], fields.path("max"), expected: "a maximum above the minimum (\(Quantity.describe(seconds: low)))")
+        reader.fail(at: fields["max"], fields.path("max"), expected: "a maximum above the minimum (\(TimeText.duration(low, style: .short)))")
       }
       result = low.flatMap { l in high.map { .uniform(minimum: l, maximum: $0) } }
     case "deterministic": result = duration("value", positive: false).map { .deterministic(value: $0) }

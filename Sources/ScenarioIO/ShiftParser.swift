@@ -15,7 +15,7 @@ extension ScenarioParser {
       reader.fail(at: node, path, expected: "at least one shift", found: "an empty list")
       return nil
     }
-    let window = "\(Scenario.clockText(opening.start))-\(Scenario.clockText(opening.end))"
+    let window = "\(TimeText.clock(opening.start))-\(TimeText.clock(opening.end))"
     var shifts: [Shift] = []
     var failed = false
     for (index, item) in items.prefix(10_000).enumerated() {
@@ -34,8 +34,8 @@ extension ScenarioParser {
         .flatMap { reader.duration($0, fields.path("length"), expected: "a shift length > 0 with a unit, such as 8h or 450m",
                                    where: { $0 > 0 && $0 <= 86_400 }) }
       if let start, let shiftLength = length, let lengthNode = fields["length"], opening.start + start + shiftLength > opening.end {
-        reader.fail(at: lengthNode, fields.path("length"), expected: "a shift that ends by closing time (\(Scenario.clockText(opening.end)))",
-                    found: "one ending at \(Scenario.clockText(opening.start + start + shiftLength))")
+        reader.fail(at: lengthNode, fields.path("length"), expected: "a shift that ends by closing time (\(TimeText.clock(opening.end)))",
+                    found: "one ending at \(TimeText.clock(opening.start + start + shiftLength))")
         length = nil
       }
       let count = reader.required(fields, "count", expected: "the number of agents on the shift")
@@ -53,7 +53,7 @@ extension ScenarioParser {
   /// A shift's `breaks:` list, each inside the shift and after the one before.
   static func breakList(_ node: Node, _ path: String, shiftLength: Double, reader: inout YAMLReader) -> [ShiftBreak]? {
     guard let items = reader.sequence(node, path, expected: "a list of breaks such as [{after: 2h, length: 15m}]") else { return nil }
-    let shift = Quantity.describe(seconds: shiftLength)
+    let shift = TimeText.duration(shiftLength, style: .short)
     var breaks: [ShiftBreak] = []
     var failed = false
     for (index, item) in items.prefix(100).enumerated() {
@@ -70,18 +70,18 @@ extension ScenarioParser {
       if let breakLength = length, let lengthNode = fields["length"] {
         if breakLength >= shiftLength {
           reader.fail(at: lengthNode, fields.path("length"), expected: "a break shorter than its shift (\(shift))",
-                      found: Quantity.describe(seconds: breakLength))
+                      found: TimeText.duration(breakLength, style: .short))
           length = nil
         } else if let offset, offset + breakLength > shiftLength {
           reader.fail(at: lengthNode, fields.path("length"), expected: "a break that ends within its shift (\(shift))",
-                      found: "one ending \(Quantity.describe(seconds: offset + breakLength)) into it")
+                      found: "one ending \(TimeText.duration(offset + breakLength, style: .short)) into it")
           length = nil
         }
       }
       if let offset, let previous = breaks.last, offset < previous.offset + previous.length, let afterNode = fields["after"] {
         reader.fail(at: afterNode, fields.path("after"),
-                    expected: "a break after the previous one ends (\(Quantity.describe(seconds: previous.offset + previous.length)) into the shift)",
-                    found: Quantity.describe(seconds: offset))
+                    expected: "a break after the previous one ends (\(TimeText.duration(previous.offset + previous.length, style: .short)) into the shift)",
+                    found: TimeText.duration(offset, style: .short))
         failed = true
         continue
       }

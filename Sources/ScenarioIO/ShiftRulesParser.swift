@@ -37,9 +37,9 @@ extension ScenarioParser {
       for (length, lengthNode, lengthPath) in list {
         if earliest + length > opening.end - opening.start + 1e-6 {
           reader.fail(at: lengthNode, lengthPath,
-                      expected: "a length that ends by closing time (\(Scenario.clockText(opening.end))) from the earliest start "
-                        + "(\(Scenario.clockText(opening.start + earliest)))",
-                      found: "\(compoundText(length)) (ending at \(Scenario.clockText(opening.start + earliest + length)))")
+                      expected: "a length that ends by closing time (\(TimeText.clock(opening.end))) from the earliest start "
+                        + "(\(TimeText.clock(opening.start + earliest)))",
+                      found: "\(TimeText.duration(length, style: .compound)) (ending at \(TimeText.clock(opening.start + earliest + length)))")
         } else {
           fitting += 1
         }
@@ -75,7 +75,7 @@ extension ScenarioParser {
   /// interval), one `HH:MM`, or a list of them; seconds after the opening, within the opening hours.
   static func startTimes(_ node: Node, _ path: String, opening: (start: Double, end: Double), step: Double,
                          reader: inout YAMLReader) -> [Double]? {
-    let hours = "\(Scenario.clockText(opening.start))-\(Scenario.clockText(opening.end))"
+    let hours = "\(TimeText.clock(opening.start))-\(TimeText.clock(opening.end))"
     let expected = "start times within the opening hours (\(hours)): a range such as 07:00-13:00 every 30m, or a list such as [\"07:00\", \"09:30\"]"
     func inside(_ clock: Double) -> Bool { clock >= opening.start && clock < opening.end }
     if case .sequence(let items) = node {
@@ -121,12 +121,12 @@ extension ScenarioParser {
       return nil
     }
     guard inside(first) && inside(last) else {
-      let outside = inside(first) ? "\(Scenario.clockText(last)) is not before closing time" : "\(Scenario.clockText(first)) is before the opening"
+      let outside = inside(first) ? "\(TimeText.clock(last)) is not before closing time" : "\(TimeText.clock(first)) is before the opening"
       reader.fail(at: node, path, expected: "start times within the opening hours (\(hours))", found: "\(text) (\(outside))")
       return nil
     }
     guard last >= first else {
-      reader.fail(at: node, path, expected: "a range whose last start is not before its first (\(Scenario.clockText(first)))")
+      reader.fail(at: node, path, expected: "a range whose last start is not before its first (\(TimeText.clock(first)))")
       return nil
     }
     guard every >= 60 else {
@@ -221,22 +221,22 @@ extension ScenarioParser {
       } ?? 0
       if let value = minimum, value > longest + 1e-6, let minimumNode = fields["minShiftLength"] {
         reader.fail(at: minimumNode, fields.path("minShiftLength"),
-                    expected: "a minimum no longer than the longest allowed shift (\(compoundText(longest)))",
-                    found: compoundText(value))
+                    expected: "a minimum no longer than the longest allowed shift (\(TimeText.duration(longest, style: .compound)))",
+                    found: TimeText.duration(value, style: .compound))
         minimum = nil
       }
       // The shortest shift the break applies to bounds its length and its window.
       if let breakLength = length, let minimum, let shortest = lengths.filter({ $0 + 1e-6 >= minimum }).min() {
         if breakLength >= shortest, let lengthNode = fields["length"] {
           reader.fail(at: lengthNode, fields.path("length"),
-                      expected: "a break shorter than the shortest shift it applies to (\(compoundText(shortest)))",
-                      found: compoundText(breakLength))
+                      expected: "a break shorter than the shortest shift it applies to (\(TimeText.duration(shortest, style: .compound)))",
+                      found: TimeText.duration(breakLength, style: .compound))
           length = nil
         } else if let range = window, range.latest + breakLength > shortest + 1e-6, let windowNode = fields["startsWithin"] {
           reader.fail(at: windowNode, fields.path("startsWithin"),
-                      expected: "a window inside every shift the break applies to (the shortest is \(compoundText(shortest)), "
-                        + "so a \(compoundText(breakLength)) break starts by \(compoundText(shortest - breakLength)))",
-                      found: "\(compoundText(range.earliest))-\(compoundText(range.latest))")
+                      expected: "a window inside every shift the break applies to (the shortest is \(TimeText.duration(shortest, style: .compound)), "
+                        + "so a \(TimeText.duration(breakLength, style: .compound)) break starts by \(TimeText.duration(shortest - breakLength, style: .compound)))",
+                      found: "\(TimeText.duration(range.earliest, style: .compound))-\(TimeText.duration(range.latest, style: .compound))")
           window = nil
         }
       }
@@ -246,8 +246,8 @@ extension ScenarioParser {
       if let previous = rules.last,
         window.earliest < previous.latestStart + previous.length - 1e-6, let windowNode = fields["startsWithin"] {
         reader.fail(at: windowNode, fields.path("startsWithin"),
-                    expected: "a window that starts after the previous break can end (\(compoundText(previous.latestStart + previous.length)) into the shift)",
-                    found: "\(compoundText(window.earliest))-\(compoundText(window.latest))")
+                    expected: "a window that starts after the previous break can end (\(TimeText.duration(previous.latestStart + previous.length, style: .compound)) into the shift)",
+                    found: "\(TimeText.duration(window.earliest, style: .compound))-\(TimeText.duration(window.latest, style: .compound))")
         failed = true
         continue
       }
@@ -278,12 +278,4 @@ extension ScenarioParser {
     return number.isEmpty && !units.isEmpty && total.isFinite ? total : nil
   }
 
-  /// How a duration is shown in these messages, in the units it is written with: `8h`, `1h30m`, `15m`, `45s`.
-  static func compoundText(_ seconds: Double) -> String {
-    let whole = Int(seconds.rounded())
-    guard abs(seconds - Double(whole)) < 1e-6 else { return Quantity.describe(seconds: seconds) }
-    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60)
-    let text = (h > 0 ? "\(h)h" : "") + (m > 0 ? "\(m)m" : "") + (s > 0 ? "\(s)s" : "")
-    return text.isEmpty ? "0m" : text
-  }
 }

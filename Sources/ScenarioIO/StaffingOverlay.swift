@@ -79,9 +79,9 @@ public struct StaffingOverlay: Hashable, Sendable {
           lines.append("    shifts:")
           for shift in shifts {
             let breaks = shift.breaks.map { pause in
-              "{after: \(Self.durationText(pause.offset)), length: \(Self.durationText(pause.length))\(pause.paid ? "" : ", paid: false")}"
+              "{after: \(TimeText.duration(pause.offset, style: .scenario)), length: \(TimeText.duration(pause.length, style: .scenario))\(pause.paid ? "" : ", paid: false")}"
             }
-            lines.append("      - {start: \"\(Scenario.clockText(clockStart + shift.start))\", length: \(Self.durationText(shift.length)), "
+            lines.append("      - {start: \"\(TimeText.clock(clockStart + shift.start))\", length: \(TimeText.duration(shift.length, style: .scenario)), "
               + "count: \(shift.count)\(breaks.isEmpty ? "" : ", breaks: [\(breaks.joined(separator: ", "))]")}")
           }
         case .nobody:
@@ -101,14 +101,6 @@ public struct StaffingOverlay: Hashable, Sendable {
       }
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// A duration as the scenario format reads it exactly: whole hours as `8h`, else whole minutes
-  /// as `45m`, else seconds as Swift prints the `Double` (`22.5s`).
-  public static func durationText(_ seconds: Double) -> String {
-    if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
-    if seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
-    return seconds.isFinite ? "\(seconds)s" : "s"
   }
 
   /// An identifier, quoted when YAML would read it as something else (a number, a Boolean, null).

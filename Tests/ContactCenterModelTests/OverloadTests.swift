@@ -25,7 +25,7 @@ struct OverloadTests {
     #expect(overload.limit == .waiting && overload.replication == 0)
     #expect(abs(overload.clockTime - (8 * 3600 + 2_097_153 / 570)) < 30, "overloaded at \(overload.clockTime)")
     #expect(overload.description == "the centre is overloaded: more than 2097152 contacts waiting at once "
-      + "(contact type 'orders', at \(CentreOverload.clockText(overload.clockTime)) in the interval from 09:00, "
+      + "(contact type 'orders', at \(TimeText.clock(overload.clockTime, precision: .seconds)) in the interval from 09:00, "
       + "replication 1); add agents or patience, or lower the arrival rates")
   }
 
@@ -59,6 +59,6 @@ struct OverloadTests {
 
   @Test(arguments: [(0.0, "00:00:00"), (36_061.9, "10:01:01"), (90_000, "25:00:00"), (-3_600, "-01:00:00")])
   func clockTimesReadAsHoursMinutesSeconds(seconds: Double, text: String) {
-    #expect(CentreOverload.clockText(seconds) == text)
+    #expect(TimeText.clock(seconds, precision: .seconds) == text)
   }
 }

@@ -67,6 +67,6 @@ struct StaffingOverlayTests {
 
   @Test(arguments: [(7200.0, "2h"), (5400, "90m"), (45, "45.0s"), (22.5, "22.5s"), (0, "0m")])
   func durationsAreWrittenInTheScenarioFormat(seconds: Double, text: String) {
-    #expect(StaffingOverlay.durationText(seconds) == text)
+    #expect(TimeText.duration(seconds, style: .scenario) == text)
   }
 }

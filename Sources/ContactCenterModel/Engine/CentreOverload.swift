@@ -40,16 +40,8 @@ public struct CentreOverload: Error, Hashable, Sendable, CustomStringConvertible
     case .inCentre:
       "more than \(Self.maximumInCentre) contacts in the centre at once (waiting, in service, being transferred or due to come back)"
     }
-    return "the centre is overloaded: \(what) (contact type '\(type)', at \(Self.clockText(clockTime)) in \(interval), "
+    return "the centre is overloaded: \(what) (contact type '\(type)', at \(TimeText.clock(clockTime, precision: .seconds)) in \(interval), "
       + "replication \(replication + 1)); add agents or patience, or lower the arrival rates"
   }
 
-  /// `HH:MM:SS` for seconds after midnight (past 24:00 the hours run on; before 00:00, `-HH:MM:SS`).
-  static func clockText(_ seconds: Double) -> String {
-    let whole = Int(seconds.rounded(.down))
-    let magnitude = abs(whole)
-    let (h, m, s) = (magnitude / 3600, magnitude / 60 % 60, magnitude % 60)
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return (whole < 0 ? "-" : "") + "\(two(h)):\(two(m)):\(two(s))"
-  }
 }

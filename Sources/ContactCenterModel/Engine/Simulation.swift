@@ -416,7 +416,7 @@ struct Simulation {
     if overload == nil {
       let now = calendar.now
       let interval = bucket == 0 ? "the warm-up" : bucket == bucketCount - 1 ? "the time after close"
-        : "the interval from " + Scenario.clockText(scenario.clockStart + bucketStart(bucket) - scenario.measurementStart)
+        : "the interval from " + TimeText.clock(scenario.clockStart + bucketStart(bucket) - scenario.measurementStart)
       overload = CentreOverload(
         limit: limit, type: scenario.contactTypes[type.index].id,
         clockTime: scenario.clockStart + now - scenario.measurementStart, interval: interval, replication: replication)
