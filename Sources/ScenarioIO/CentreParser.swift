@@ -195,7 +195,7 @@ extension ScenarioParser {
       var shifts: [Shift]?
       switch (fields["agents"], fields["shifts"]) {
       case (let node?, nil):
-        agents = headcounts(node, fields.path("agents"), intervals: intervals, reader: &reader)
+        agents = headcounts(node, fields.path("agents"), intervals: intervals, allowingNobody: true, reader: &reader)
       case (nil, let node?):
         if let day {
           shifts = shiftList(node, fields.path("shifts"), opening: day.opening, reader: &reader)
@@ -399,11 +399,18 @@ extension ScenarioParser {
   }
 
   /// Every type needs someone to serve it: its own `agents`, or a group with a skill for it.
+  /// Every type has agents of its own or a group with a skill for it that has an agent at some
+  /// time (a group may be left without agents, but not every group of a type).
   static func checkEveryTypeIsServed(_ types: [ContactType], _ nodes: [Node], groups: [AgentGroup], reader: inout YAMLReader) {
-    let served = Set(groups.flatMap { $0.skills.map(\.type) })
+    let staffed = groups.filter { group in group.agents.contains { $0 > 0 } || group.shifts.contains { $0.count > 0 } }
+    let served = Set(staffed.flatMap { $0.skills.map(\.type) })
     for (index, type) in types.enumerated() where type.agents == nil && !served.contains(index) {
+      let unstaffed = groups.filter { $0.skills.contains { $0.type == index } }.map(\.id)
       reader.fail(at: nodes[index], "contactTypes[\(index)]",
-                  expected: "agents of its own, or a group with a skill for '\(type.id)'", found: "no group that can serve it")
+                  expected: unstaffed.isEmpty ? "agents of its own, or a group with a skill for '\(type.id)'"
+                    : "agents of its own, or a group with a skill for '\(type.id)' and an agent at some time",
+                  found: unstaffed.isEmpty ? "no group that can serve it"
+                    : "only groups with no agent all day (\(unstaffed.joined(separator: ", ")))")
     }
   }
 }

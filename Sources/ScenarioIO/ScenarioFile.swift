@@ -357,8 +357,11 @@ enum ScenarioParser {
   }
 
   /// Agents on duty: one number for the whole day, or a list with one per interval; some agent
-  /// somewhere.
-  static func headcounts(_ node: Node, _ path: String, intervals: Int, reader: inout YAMLReader) -> [Int]? {
+  /// somewhere, unless `allowingNobody` (a declared group may be left unstaffed, e.g. by a plan
+  /// that needs nobody there, as long as every type has someone: ``checkEveryTypeIsServed``).
+  static func headcounts(
+    _ node: Node, _ path: String, intervals: Int, allowingNobody: Bool = false, reader: inout YAMLReader
+  ) -> [Int]? {
     let expected = "a whole number of agents from 0 to 100000"
     let counts: [Int]?
     if case .scalar = node {
@@ -368,7 +371,7 @@ enum ScenarioParser {
         reader.integer(item, itemPath, expected: expected, in: 0...100_000)
       }
     }
-    if let counts, counts.allSatisfy({ $0 == 0 }) {
+    if let counts, !allowingNobody, counts.allSatisfy({ $0 == 0 }) {
       reader.fail(at: node, path, expected: "at least one agent in some interval", found: "0 in every interval")
       return nil
     }

@@ -57,6 +57,22 @@ struct StaffingOverlayTests {
           shifts: ~
 
       """)
+    // It reads back (another group still serves the backup's type): the backup has nobody all day.
+    let read = try PlanFile.parse(nobody.yaml(), file: "plan.yaml", over: base).merged.scenario
+    #expect(read.groups[1].agents == [0, 0] && read.groups[1].shifts.isEmpty)
+  }
+
+  /// A plan that leaves every group of a type without agents is refused at the type, naming them.
+  @Test func aTypeLeftWithNobodyIsRefused() throws {
+    let nobody = StaffingOverlay(name: "nobody", clockStart: 0,
+                                 groups: [.init(id: "team", staffing: .nobody), .init(id: "backup", staffing: .nobody)])
+    do {
+      _ = try PlanFile.parse(nobody.yaml(), file: "plan.yaml", over: base)
+      Issue.record("a plan leaving 'sales' without agents was accepted")
+    } catch {
+      #expect(error.description.hasSuffix("error: contactTypes[0]: expected agents of its own, or a group with a skill for 'sales' "
+        + "and an agent at some time, found only groups with no agent all day (team, backup)"), "\(error.description)")
+    }
   }
 
   /// The overlay of the base's own staffing changes nothing.
