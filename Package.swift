@@ -77,8 +77,16 @@ let package = Package(
     .executableTarget(
       name: "ccsim-bench",
       dependencies: [
-        "CAllocationCounter", "Queueing", "ContactCenterModel", "Planning", "ReferenceCases", "ScenarioIO", "ShiftPlanning",
-        "Stochastic",
+        "CAllocationCounter", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning", "Stochastic",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    // Docs/validation.md: the simulator against exact queueing results and the reference cases
+    // (run by Scripts/validation-report).
+    .executableTarget(
+      name: "validation-report",
+      dependencies: [
+        "ContactCenterModel", "Queueing", "ReferenceCases", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     // What the test targets share: repository paths, temporary folders, SplitMix, child processes.

@@ -4,7 +4,7 @@ import Foundation
 /// tolerance rule it states, and its cases.
 ///
 /// Parses bytes and reads no file: the caller reads the JSON (tests from their `Fixtures/`,
-/// `ccsim-bench` from the repository's copy) and passes it in.
+/// `validation-report` from the repository's copy) and passes it in.
 ///
 ///     let file = try ReferenceFile(json: Data(contentsOf: url))
 ///     file.cases.first?.expected("class1_p_wait")   // 0.21704034716910872

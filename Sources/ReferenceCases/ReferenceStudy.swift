@@ -3,7 +3,7 @@ import Stochastic
 
 /// A reference case as a simulation study: the steady-state scenario that models it, the
 /// replications and seed to run it with, and which simulated metric estimates which reference
-/// value. The tests and `ccsim-bench --workload validation` (`Docs/validation.md`) run the same
+/// value. The tests and `validation-report` (`Docs/validation.md`) run the same
 /// studies, so both see the same numbers.
 ///
 ///     let study = ReferenceStudy.nDesign(file.cases[0])
