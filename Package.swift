@@ -86,7 +86,7 @@ let package = Package(
     .executableTarget(
       name: "validation-report",
       dependencies: [
-        "ContactCenterModel", "Queueing", "ReferenceCases", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ContactCenterModel", "Queueing", "ReferenceCases", "Stochastic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     // What the test targets share: repository paths, temporary folders, SplitMix, child processes.

@@ -20,8 +20,9 @@ func printReferenceSections(referenceDirectory: String) {
     "Two-tier escalation (reference simulation)", file: "sim_escalation.json", directory: referenceDirectory,
     about: """
       Tier 1 resolves a share of its contacts; the rest join the tier-2 queue at once, with a fresh
-      patience. Service levels: 20 s at tier 1, 60 s at tier 2, over offered. The last three rows are
-      shares of tier-1 arrivals: resolved at tier 1, transferred, resolved at tier 2.
+      patience. Service levels: 20 s at tier 1, 60 s at tier 2, over offered. Then three shares of
+      tier-1 arrivals: resolved at tier 1, transferred, resolved at tier 2; the last row is the total
+      wait (tier 1 + tier 2) of the callers answered at tier 2, `escalated_total_wait_s` of tier 1.
       """, study: ReferenceStudy.escalation)
   referenceSection(
     "Priority classes (exact, non-preemptive M/M/c)", file: "priority.json", directory: referenceDirectory,
@@ -79,9 +80,11 @@ func referenceSection(
   switch sample.rule {
   case .referenceSimulation:
     print("""
-      Here allowed Δ = 4·√(sd_per_rep²/n_reps + sd²/R), with sd and R = \(sample.replications) this
-      simulator's. "exact" is the file's exact (CTMC) steady-state value where it gives one: shown,
-      not judged.
+      Here allowed Δ = 4·√(sd_per_rep²/n_reps + se²), with se the standard error of this simulator's
+      estimate over its R = \(sample.replications) replications: for a ratio (a rate, a mean wait, a
+      share) the ratio of sums over the replications with its delta-method error, for a count the
+      mean and sd/√R (Docs/metrics.md, "Steady-state estimates"). "exact" is the file's exact (CTMC)
+      steady-state value where it gives one: shown, not judged.
 
       """)
   case .exact:
@@ -92,13 +95,26 @@ func referenceSection(
       """)
   case .standardErrors(let multiple):
     print("""
-      Here allowed Δ = \(ReferenceValue.number(multiple))·sd/√R, \(ReferenceValue.number(multiple)) standard errors of the simulated
-      mean (sd over the R = \(sample.replications) replications), as the tests check.
+      Here allowed Δ = \(ReferenceValue.number(multiple))·se, \(ReferenceValue.number(multiple)) standard errors of the simulated
+      estimate (over the R = \(sample.replications) replications: the ratio of sums' delta-method error
+      for a ratio, sd/√R for a count), as the tests check.
 
       """)
   }
   var inside = 0, total = 0
   for study in cases {
+    let (caseInside, caseTotal) = caseTable(study, showsExact: showsExact)
+    inside += caseInside
+    total += caseTotal
+  }
+  print("\(inside) of \(total) rows inside.\n")
+}
+
+/// One case's heading, parameters and table of agreements; returns the rows inside and in all.
+/// - Parameter showsExact: Whether to add the file's `exact` values as a last column.
+func caseTable(_ study: ReferenceStudy, showsExact: Bool) -> (inside: Int, total: Int) {
+  var inside = 0, total = 0
+  do {
     let scenario = study.scenario
     let arrivals = scenario.contactTypes.reduce(0) { $0 + $1.arrivalRates[0] } * scenario.intervalLength
     print("### \(study.reference.id)\n")
@@ -120,6 +136,6 @@ func referenceSection(
     }
     print("")
   }
-  print("\(inside) of \(total) rows inside.\n")
+  return (inside, total)
 }
 

@@ -38,5 +38,6 @@ struct ValidationReport: ParsableCommand {
     printIntroduction()
     for c in SingleQueueCase.all { printSingleQueueSection(c) }
     printReferenceSections(referenceDirectory: referenceDirectory)
+    printLowVolumeSection()
   }
 }
