@@ -33,8 +33,8 @@ struct SteadyStateEstimatorTests {
   }
 
   /// What `summary.json` reports for a steady-state run is the ratio of sums (not the mean of the
-  /// replications' ratios, which the same run puts 8 s or 2.6% below the exact class-3 wait over
-  /// one-day windows: see `Docs/validation.md`), within 3 standard errors of the exact value.
+  /// replications' ratios, biased 1.8 s or 0.6% low for class 3 over one-day windows: see
+  /// `Docs/validation.md`), within 3 standard errors of the exact value.
   @Test func theRunsEstimateIsTheRatioOfSums() throws {
     let study = ReferenceStudy.lowVolumePriority(window: 86_400, replications: 1_000)
     let result = try study.run()
