@@ -42,7 +42,7 @@ let package = Package(
       name: "ContactCenterModel", dependencies: ["Queueing", "SimKernel", "Stochastic"], swiftSettings: strict),
     .target(
       name: "ScenarioIO",
-      dependencies: ["ContactCenterModel", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
+      dependencies: ["ContactCenterModel", "Estimators", "Queueing", "Stochastic", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
     // Seeded mutants of the examples and the properties they must keep (Docs/fuzzing.md): used by
     // ScenarioFuzzingTests and by ccsim-fuzz, which runs long campaigns a batch per process.
@@ -101,7 +101,7 @@ let package = Package(
       name: "ContactCenterModelTests", dependencies: ["ContactCenterModel", "Queueing", "ReferenceCases", "Stochastic"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "ScenarioIOTests", dependencies: ["TestSupport", "ScenarioIO"],
+      name: "ScenarioIOTests", dependencies: ["TestSupport", "ScenarioIO", "Estimators"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "ScenarioFuzzingTests", dependencies: ["TestSupport", "ScenarioFuzzing", "ScenarioIO"], swiftSettings: strict),
     .testTarget(

@@ -1,0 +1,96 @@
+/// A calendar date without a time zone: the day a call log's row belongs to.
+///
+///     CalendarDay(iso: "1999-08-01")?.weekday   // 1 (Sunday)
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var year: Int, month: Int, day: Int
+
+  /// A valid Gregorian date, or `nil` (February 30th, month 13 …).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+      day <= Self.length(ofMonth: month, year: year) else { return nil }
+    (self.year, self.month, self.day) = (year, month, day)
+  }
+
+  /// `YYYY-MM-DD`, or the original Technion data's `yymmdd` (years 00–49 as 20xx, 50–99 as 19xx).
+  public init?(iso text: Substring) {
+    let digits = { (part: Substring) -> Int? in part.allSatisfy(\.isASCII) ? Int(part) : nil }
+    if text.count == 10, text.dropFirst(4).first == "-", text.dropFirst(7).first == "-",
+      let y = digits(text.prefix(4)), let m = digits(text.dropFirst(5).prefix(2)), let d = digits(text.suffix(2)) {
+      self.init(year: y, month: m, day: d)
+    } else if text.count == 6, text.allSatisfy(\.isNumber), let y = digits(text.prefix(2)),
+      let m = digits(text.dropFirst(2).prefix(2)), let d = digits(text.suffix(2)) {
+      self.init(year: y < 50 ? 2000 + y : 1900 + y, month: m, day: d)
+    } else {
+      return nil
+    }
+  }
+
+  /// The day of the week, 1 (Sunday) to 7 (Saturday), by Zeller's congruence.
+  public var weekday: Int {
+    let (m, y) = month < 3 ? (month + 12, year - 1) : (month, year)
+    let h = (day + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7   // 0 = Saturday
+    return (h + 6) % 7 + 1
+  }
+
+  public var description: String {
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(year)-\(two(month))-\(two(day))"
+  }
+
+  public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+  static func length(ofMonth month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+}
+
+/// One call of a centre's log, as the estimators see it: when it arrived, whether and how long it
+/// queued, and how it ended. Times are seconds after the midnight that starts ``day`` (a call that
+/// runs past midnight has times above 86 400).
+public struct ObservedCall: Hashable, Sendable {
+  /// How the call ended.
+  public enum Outcome: Hashable, Sendable {
+    /// An agent served it for `handle` seconds (talk and wrap-up as the log records them).
+    case served(handle: Double)
+    /// The caller hung up while queueing, after ``ObservedCall/wait`` seconds: an observed patience.
+    case abandoned
+    /// The caller left in the voice response unit (IVR/VRU) before queueing: self-service, the
+    /// model's containment, not an offered call.
+    case selfService
+  }
+
+  public var day: CalendarDay
+  /// The log's call type (`PS`, `NW` …).
+  public var type: String
+  /// The priority class as logged, where the log has one.
+  public var priority: Int?
+  /// The caller's id; `nil` when the log has no customer column or the caller was not identified.
+  public var customer: String?
+  /// The serving agent; `nil` when not served or the log has no agent column.
+  public var agent: String?
+  /// Arrival at the centre (entering the VRU).
+  public var arrival: Double
+  /// Joining the queue; `nil` when the call never queued (it left in the VRU, or an agent was free).
+  public var queueEntry: Double?
+  /// Seconds spent queueing (0 when it never queued): for a served call its wait, for an abandoned
+  /// one its observed patience, for a served one a lower bound of its patience (right-censored).
+  public var wait: Double
+  public var outcome: Outcome
+
+  public init(day: CalendarDay, type: String, priority: Int?, customer: String?, agent: String?, arrival: Double,
+              queueEntry: Double?, wait: Double, outcome: Outcome) {
+    self.day = day
+    self.type = type
+    self.priority = priority
+    self.customer = customer
+    self.agent = agent
+    self.arrival = arrival
+    self.queueEntry = queueEntry
+    self.wait = wait
+    self.outcome = outcome
+  }
+}
