@@ -3,8 +3,8 @@ import Foundation
 /// One reference file of `shared/reference/public` (schema `ccsim-reference/1`): its model, the
 /// tolerance rule it states, and its cases.
 ///
-/// Parses bytes and reads no file: the caller reads the JSON (tests from their `Fixtures/`,
-/// `validation-report` from the repository's copy) and passes it in.
+/// Parses bytes and reads no file: the caller reads the JSON (the tests and
+/// `validation-report` from the repository's copies in `Tests/Reference/`) and passes it in.
 ///
 ///     let file = try ReferenceFile(json: Data(contentsOf: url))
 ///     file.cases.first?.expected("class1_p_wait")   // 0.21704034716910872

@@ -10,6 +10,8 @@ struct Measurement {
   var operations: Int
 }
 
+/// Times `body` in five rounds of at least 200 ms each and keeps the best round's time per call;
+/// every result is added to `checksum`, so the optimiser cannot drop the work.
 func measure(_ name: String, target: Duration?, checksum: inout Double, _ body: () -> Double) -> Measurement {
   let clock = ContinuousClock()
   var best = Duration.seconds(1_000)
@@ -29,8 +31,10 @@ func measure(_ name: String, target: Duration?, checksum: inout Double, _ body: 
   return Measurement(name: name, target: target, perOperation: best, operations: total)
 }
 
+/// `duration` in microseconds.
 func microseconds(_ duration: Duration) -> Double { seconds(duration) * 1e6 }
 
+/// `duration` in seconds.
 func seconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
@@ -46,6 +50,7 @@ func printResults(_ fields: [(String, String)], title: String, json: Bool) {
   }
 }
 
+/// The process's peak resident memory so far (maximum RSS), in MiB.
 func peakResidentMiB() -> Double {
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -35,7 +35,7 @@ func printIntroduction() {
     The multi-skill, priority and finite-capacity studies (scenario, seed, replications, which
     simulated metric estimates which reference key) live in the `ReferenceCases` library, and
     `MultiSkillTests` and `BlockingTests` run exactly the same studies, so a row that is not inside here fails a test. The reference files
-    are read from the repository's copies in `Tests/ContactCenterModelTests/Fixtures/` (copied from
+    are read from the repository's copies in `Tests/Reference/` (copied from
     `shared/reference/public`), the files the tests read; `Scripts/validation-report` passes that
     folder as `--reference`.
 

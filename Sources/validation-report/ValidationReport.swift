@@ -17,7 +17,7 @@ struct ValidationReport: ParsableCommand {
     discussion: """
       Takes a few minutes in a release build. Scripts/validation-report builds this program, runs it \
       from the repository's root and writes its output to Docs/validation.md. The reference files \
-      are read from Tests/ContactCenterModelTests/Fixtures in --repository (by default the current \
+      are read from Tests/Reference in --repository (by default the current \
       directory) unless --reference names another folder.
       """)
 
@@ -25,13 +25,13 @@ struct ValidationReport: ParsableCommand {
   var repository: String?
 
   @Option(help: ArgumentHelp(
-    "The folder of the reference files (default: Tests/ContactCenterModelTests/Fixtures in --repository).",
+    "The folder of the reference files (default: Tests/Reference in --repository).",
     valueName: "folder"))
   var reference: String?
 
   /// The folder the reference files are read from.
   var referenceDirectory: String {
-    reference ?? URL(fileURLWithPath: repository ?? ".").appendingPathComponent("Tests/ContactCenterModelTests/Fixtures").path
+    reference ?? URL(fileURLWithPath: repository ?? ".").appendingPathComponent("Tests/Reference").path
   }
 
   func run() throws {

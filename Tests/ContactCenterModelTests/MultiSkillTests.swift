@@ -2,12 +2,13 @@ import Foundation
 import Queueing
 import ReferenceCases
 import Stochastic
+import TestSupport
 import Testing
 @testable import ContactCenterModel
 
-/// The cases of a reference file of `shared/reference/public` (copied to `Fixtures/`).
+/// The cases of a reference file of `shared/reference/public` (copied to `Tests/Reference/`).
 func referenceCases(_ file: String) -> [ReferenceCase] {
-  let url = Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: nil)!
+  let url = URL(fileURLWithPath: referenceFixture(file))
   return try! ReferenceFile(json: Data(contentsOf: url)).cases
 }
 

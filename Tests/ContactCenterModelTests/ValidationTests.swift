@@ -1,5 +1,6 @@
 import Foundation
 import Queueing
+import TestSupport
 import Testing
 @testable import ContactCenterModel
 
@@ -28,7 +29,7 @@ struct Comparison: CustomStringConvertible {
   var description: String { "\(metric.rawValue) = \(exact)" }
 }
 
-/// Reference cases from `shared/reference/public` (copied to `Fixtures/`), exact to 1e-6 or better.
+/// Reference cases from `shared/reference/public` (copied to `Tests/Reference/`), exact to 1e-6 or better.
 struct ValidationCase: Sendable, CustomTestStringConvertible {
   var id: String
   var arrivalsPerHour: Double, aht: Double, agents: Int, patience: Double?
@@ -37,7 +38,7 @@ struct ValidationCase: Sendable, CustomTestStringConvertible {
 
   static func load(_ ids: Set<String>) -> [ValidationCase] {
     ["erlang_c.json", "erlang_a.json"].flatMap { file -> [ValidationCase] in
-      let url = Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: nil)!
+      let url = URL(fileURLWithPath: referenceFixture(file))
       let root = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
       return (root["cases"] as! [[String: Any]]).compactMap { raw in
         guard let id = raw["id"] as? String, ids.contains(id) else { return nil }

@@ -1,3 +1,4 @@
+import ReferenceCases
 import Testing
 @testable import Queueing
 

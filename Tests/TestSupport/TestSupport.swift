@@ -9,6 +9,11 @@ public func repositoryPath(_ relative: String) -> String {
     .appendingPathComponent(relative).standardized.path
 }
 
+/// A reference file of `shared/reference/public` (`erlang_c.json`, `sim_ndesign.json`, …), absolute:
+/// the one copy in `Tests/Reference/`, which QueueingTests and ContactCenterModelTests both read
+/// (and `Scripts/validation-report` too).
+public func referenceFixture(_ name: String) -> String { repositoryPath("Tests/Reference/\(name)") }
+
 /// A new empty folder under the system's temporary folder, named `ccsim-<purpose>-<UUID>`.
 public func temporaryFolder(_ purpose: String) throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-\(purpose)-\(UUID().uuidString)")
@@ -45,8 +50,12 @@ public struct ChildProcess {
     public var description: String { "could not start \(program): error \(code)" }
   }
 
-  /// Starts `arguments[0]` (a path) with the rest as its arguments.
-  public init(_ arguments: [String], output: String = "/dev/null", errors: String = "/dev/null", ownGroup: Bool = false) throws {
+  /// Starts `arguments[0]` (a path) with the rest as its arguments, in this process's environment
+  /// with `environment`'s variables set (or replaced).
+  public init(
+    _ arguments: [String], output: String = "/dev/null", errors: String = "/dev/null", ownGroup: Bool = false,
+    environment: [String: String] = [:]
+  ) throws {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -67,7 +76,8 @@ public struct ChildProcess {
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv = arguments.map { strdup($0) } + [nil]
-    let environ = ProcessInfo.processInfo.environment.map { strdup("\($0)=\($1)") } + [nil]
+    let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let environ = variables.map { strdup("\($0)=\($1)") } + [nil]
     defer { (argv + environ).forEach { free($0) } }
     var pid = pid_t()
     let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
@@ -110,14 +120,16 @@ public struct ChildProcess {
 
 /// The executable `name` built next to the tests (`ccsim`, or one of `Examples/`), run with
 /// `arguments` and given up to `seconds` to finish (then killed): its exit status (as
-/// ``ChildProcess/wait(seconds:)``), standard output and standard error.
-public func builtProgram(_ name: String, _ arguments: [String], seconds: Double = 60) throws
+/// ``ChildProcess/wait(seconds:)``), standard output and standard error. `environment` sets (or
+/// replaces) variables of this process's environment for the child, e.g. `["COLUMNS": "100"]`.
+public func builtProgram(_ name: String, _ arguments: [String], seconds: Double = 60, environment: [String: String] = [:]) throws
   -> (status: Int32?, stdout: String, stderr: String) {
   let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
   let folder = try temporaryFolder("child")
   defer { try? FileManager.default.removeItem(at: folder) }
   let (output, errors) = (folder.appendingPathComponent("stdout"), folder.appendingPathComponent("stderr"))
-  let status = try ChildProcess([binary.path] + arguments, output: output.path, errors: errors.path).wait(seconds: seconds)
+  let status = try ChildProcess([binary.path] + arguments, output: output.path, errors: errors.path, environment: environment)
+    .wait(seconds: seconds)
   func text(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
   return (status, text(output), text(errors))
 }
