@@ -39,10 +39,7 @@ public struct RatioParts: Hashable, Sendable {
   public var numerator: Double
   public var denominator: Double
 
-  public init(numerator: Double, denominator: Double) {
-    self.numerator = numerator
-    self.denominator = denominator
-  }
+  public init(numerator: Double, denominator: Double) { (self.numerator, self.denominator) = (numerator, denominator) }
 
   /// `numerator ÷ denominator`; `nil` when the denominator is 0.
   public var value: Double? { denominator > 0 ? numerator / denominator : nil }
