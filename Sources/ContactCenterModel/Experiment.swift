@@ -99,30 +99,16 @@ public struct KPIs: Hashable, Sendable {
     return kept
   }
 
-  /// The estimates of each metric over `perReplication`: a ratio whose parts the replications kept
-  /// (a steady-state study) as the ratio of sums with its delta-method interval
-  /// (``RatioTally``); any other metric as the mean of the replications' values.
+  /// The estimates of each metric over `perReplication` (``ReplicationEstimate``): a ratio whose
+  /// parts the replications kept (a steady-state study) as the ratio of sums with its delta-method
+  /// interval; any other metric as the mean of the replications' values.
   init<Key>(_ perReplication: [MetricValues<Key>], level: Double = 0.95) {
     replicationCount = perReplication.count
     estimates = Key.allCases.indices.map { m in
-      if let estimate = Self.ratioOfSums(perReplication.map { $0.ratios.isEmpty ? nil : $0.ratios[m] }, level: level) {
-        return estimate
-      }
-      var tally = Tally()
-      for replication in perReplication { if let value = replication.values[m] { tally.add(value) } }
-      guard tally.count > 0 else { return nil }
-      let ci = tally.count > 1 ? tally.confidenceInterval(level: level).halfWidth : nil
-      return Estimate(mean: tally.mean, ci95: ci, replications: tally.count)
+      guard let estimate = ReplicationEstimate(perReplication, index: m) else { return nil }
+      let ci = estimate.count > 1 ? estimate.confidenceInterval(level: level).halfWidth : nil
+      return Estimate(mean: estimate.mean, ci95: ci, replications: estimate.count)
     }
-  }
-
-  /// The ratio of sums of the parts the replications kept; `nil` where none kept parts (the
-  /// metric is no ratio, or a day study) or every denominator is 0.
-  static func ratioOfSums(_ parts: [RatioParts?], level: Double) -> Estimate? {
-    var tally = RatioTally()
-    for case let part? in parts { tally.add(numerator: part.numerator, denominator: part.denominator) }
-    guard let interval = tally.confidenceInterval(level: level) else { return nil }
-    return Estimate(mean: interval.mean, ci95: tally.count > 1 ? interval.halfWidth : nil, replications: tally.count)
   }
 }
 
@@ -183,11 +169,7 @@ public struct RunResult: Hashable, Sendable {
   }
 
   private static func interval<Key>(_ values: [MetricValues<Key>], _ metric: Key, level: Double) -> ConfidenceInterval? {
-    var ratios = RatioTally()
-    for case let part? in values.map({ $0.ratio(metric) }) { ratios.add(numerator: part.numerator, denominator: part.denominator) }
-    if ratios.count > 1, let interval = ratios.confidenceInterval(level: level) { return interval }
-    var tally = Tally()
-    for case let value? in values.map({ $0[metric] }) { tally.add(value) }
-    return tally.count > 1 ? tally.confidenceInterval(level: level) : nil
+    let estimate = ReplicationEstimate(values, index: Key.allCases.firstIndex(of: metric)!)
+    return estimate.flatMap { $0.count > 1 ? $0.confidenceInterval(level: level) : nil }
   }
 }

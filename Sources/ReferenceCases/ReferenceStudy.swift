@@ -54,21 +54,12 @@ public struct SimulatedEstimate: Hashable, Sendable {
   /// `reading` over `replications`: the ratio of sums of its parts where every replication that
   /// defines it kept them (a steady-state run), else the mean of the replications' values.
   public init(_ reading: Reading, over replications: [ReplicationResult]) {
-    var ratios = RatioTally()
-    for case let parts? in replications.map({ reading.parts(in: $0) }) {
-      ratios.add(numerator: parts.numerator, denominator: parts.denominator)
-    }
-    if ratios.count > 1, let interval = ratios.confidenceInterval(level: 0.99), let error = ratios.standardError {
-      (self.interval, standardError, count) = (interval, error, ratios.count)
-      return
-    }
-    var tally = Tally()
-    for replication in replications {
-      if let value = reading.value(in: replication) { tally.add(value) }
-    }
-    interval = tally.confidenceInterval(level: 0.99)
-    standardError = tally.count > 1 ? tally.standardDeviation / Double(tally.count).squareRoot() : .infinity
-    count = tally.count
+    let estimate = ReplicationEstimate(parts: replications.map { reading.parts(in: $0) },
+                                       values: replications.map { reading.value(in: $0) })
+    // No replication defines the reading: an empty tally's interval (mean 0, infinitely wide).
+    interval = estimate?.confidenceInterval(level: 0.99) ?? Tally().confidenceInterval(level: 0.99)
+    standardError = estimate?.standardError ?? .infinity
+    count = estimate?.count ?? 0
   }
 }
 
