@@ -77,6 +77,7 @@ extension SearchState {
         (staffing, base, checks) = (kept.plan, kept.result, kept.checks)
         for k in accepted {
           change -= amount[k]!
+          ledger.consume(group: g, interval: k, amount: amount[k]!)
           step[k] *= 2
           if removable(g, k) <= 0 { open.remove(k) }
         }
@@ -118,6 +119,7 @@ extension SearchState {
       let (result, trialChecks) = try evaluate(plan)
       if trialChecks.allSatisfy(\.met) {
         staffing = plan
+        for k in order.prefix(size) { ledger.consume(group: g, interval: k, amount: 1) }
         (base, checks) = (result, trialChecks)
         record(.remove, change: -size, misses: 0, simulations: 1)
         size = size > Int.max / 2 ? size : size * 2

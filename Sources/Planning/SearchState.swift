@@ -11,9 +11,15 @@ struct SearchState {
   var steps: [StaffingSearch.Step] = []
   /// Simulations the add and remove phases have run.
   var rounds = 0
-  /// Targets that three additions in a row brought less than 10% closer: no staffing of these groups meets
-  /// them (an opening backlog already overdue, say), so the search stops trying.
-  var unattainable = Set<CheckKey>()
+  /// Targets set aside as unattainable, and how each was found (`SearchState+Unattainable.swift`):
+  /// missed by the ceiling plan, or three additions in a row brought it less than 10% closer.
+  var unattainable: [CheckKey: StaffingSearch.Unattainability] = [:]
+  /// The agents added, each addition with the targets that asked for it.
+  var ledger: AdditionLedger<CheckKey>
+  /// The checks the ceiling plan misses, and the seed it was simulated on.
+  var ceiling: (seed: UInt64, missed: Set<CheckKey>)?
+  /// The agents removed because the targets they were added for were set aside.
+  var released: StaffingSearch.Released
 
   var targets: Targets { search.scenario.targets }
   var intervalCount: Int { search.scenario.intervalCount }
@@ -24,6 +30,8 @@ struct SearchState {
     self.log = log
     staffing = search.erlang.perGroup
     seed = search.options.seed
+    ledger = AdditionLedger(groups: staffing.count, intervals: search.scenario.intervalCount)
+    released = StaffingSearch.Released(agentIntervals: Array(repeating: 0, count: staffing.count), plannedCost: 0)
     base = try search.simulate(staffing, seed: seed)
     checks = search.scenario.targets.check(base)
     rounds = 1
@@ -48,7 +56,7 @@ struct SearchState {
     guard !unattainable.isEmpty else { return checks }
     return checks.map { check in
       var check = check
-      if unattainable.contains(CheckKey(check)) { check.met = true }
+      if unattainable[CheckKey(check)] != nil { check.met = true }
       return check
     }
   }
@@ -109,6 +117,10 @@ struct SearchState {
     init(_ check: TargetCheck) {
       (subject, kind, interval) = (check.subject, check.kind, check.interval)
     }
+
+    init(subject: TargetCheck.Subject, kind: TargetCheck.Kind, interval: Int?) {
+      (self.subject, self.kind, self.interval) = (subject, kind, interval)
+    }
   }
 
   /// The summed relative shortfall of `misses` at each interval.
@@ -124,6 +136,10 @@ struct SearchState {
     var missedBefore = Set<Int>()
     var stalls: [CheckKey: Int] = [:]
     let limit = rounds + search.options.maximumRounds
+    // An opening backlog may hold items already past their threshold: judge before adding.
+    if checks.contains(where: { !$0.met }) && search.scenario.contactTypes.contains(where: { $0.openingBacklog != nil }) {
+      try setAsideUnattainable(stalled: [], probe: true)
+    }
     while checks.contains(where: { !$0.met }) {
       guard rounds < limit else {
         throw .roundLimit(rounds: search.options.maximumRounds, misses: checks.count { !$0.met })
@@ -157,6 +173,7 @@ struct SearchState {
         trials[g] = shortfalls(localChecksAll(result, trialChecks).filter { missedKeys.contains(CheckKey($0)) })
       }
       var change = 0
+      let missesAt = Dictionary(grouping: misses) { $0.interval! }
       for (k, missed) in byInterval {
         var chosen = Set(missed.groups)
         if let list = candidates[k] {
@@ -173,19 +190,36 @@ struct SearchState {
         for g in chosen {
           staffing[g][k] += step[k]
           change += step[k]
+          ledger.record(group: g, interval: k, amount: step[k], causes: causes(of: g, among: missesAt[k]!))
         }
       }
       let before = Dictionary(checks.filter { !$0.met }.map { (CheckKey($0), shortfall($0)) }) { a, _ in a }
       (base, checks) = try evaluate(staffing)
+      var stalled: [CheckKey] = [], slowed = false
       for check in checks where !check.met {
         let key = CheckKey(check)
         guard let previous = before[key] else { continue }
         stalls[key] = shortfall(check) > previous * 0.9 ? stalls[key, default: 0] + 1 : 0
-        if stalls[key]! >= 3 { unattainable.insert(key) }
+        if stalls[key]! >= 1 { slowed = true }
+        if stalls[key]! >= 3 { stalled.append(key) }
       }
-      checks = effective(checks)
       record(phase, change: change, misses: checks.count { !$0.met }, simulations: simulations + 1)
+      // A missed target an addition hardly moved: is it attainable at all?
+      try setAsideUnattainable(stalled: stalled, probe: slowed)
     }
+  }
+
+  /// The targets an addition to group `g` answers, among an interval's local misses: the group's
+  /// own, and those of the missed types it serves (all of them, should it serve none).
+  func causes(of g: Int, among misses: [TargetCheck]) -> Set<CheckKey> {
+    let served = Set(groups[g].skills.map(\.type))
+    let mine = misses.filter { check in
+      switch check.subject {
+      case .type(let t): served.contains(t)
+      case .group(let other): other == g
+      }
+    }
+    return Set((mine.isEmpty ? misses : mine).map(causeKey))
   }
 
   /// Every local check of a result (not only the missed ones), for judging a trial.

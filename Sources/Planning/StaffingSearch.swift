@@ -44,6 +44,13 @@ public enum StaffingSearchError: Error, Hashable, Sendable, CustomStringConverti
 ///    interval's relative shortfall per unit of cost is chosen, so a cheap generalist wins where
 ///    it pools well and a specialist where it must. An interval that still misses after an
 ///    addition gets twice as many the next round (1, 2, 4, at most 8).
+///
+///    A target no staffing meets is set aside as soon as it is known: when the *ceiling plan*
+///    (every group with, in every interval, enough extra agents that practically no contact
+///    waits) misses it too — an opening backlog already past its threshold, say — or, failing
+///    that, after three additions in a row each brought it less than 10% closer. Every agent added
+///    for it alone is removed at once, and it never drives the plan again, in any phase
+///    (``Outcome/released``; `SearchState+Unattainable.swift`).
 /// 2. **Remove** slack, the most expensive group first, each group with an equal share of the
 ///    rounds left. All the group's intervals above their minimum lose agents at once; a failing
 ///    interval blames the removals at it and just after it (its contacts wait into that interval),
@@ -74,6 +81,9 @@ public struct StaffingSearch: Sendable {
     public var maximumRounds: Int
     /// Repair rounds after a verification that misses.
     public var verificationRounds: Int
+    /// Whether unattainable targets are judged by the ceiling plan before the stall rule (off only
+    /// in tests of the stall rule).
+    var judgesByCeiling = true
 
     public init(replications: Int = 30, seed: UInt64 = 1, threads: Int = 1, maximumRounds: Int = 100,
                 verificationRounds: Int = 3) {
@@ -91,6 +101,8 @@ public struct StaffingSearch: Sendable {
   public struct Step: Hashable, Sendable {
     public enum Phase: String, Hashable, Sendable {
       case erlang, add, remove, verify, repair
+      /// Targets set aside as unattainable: the ceiling plan simulated, the agents added for them removed.
+      case setAside = "set-aside"
     }
 
     public var phase: Phase
@@ -120,14 +132,22 @@ public struct StaffingSearch: Sendable {
     /// significantly (``ContactCenterModel/Targets/significantMisses(_:level:)``).
     public var misses: [TargetCheck]
     public var significantMisses: [TargetCheck]
-    /// The targets the search gave up on, as the verification judges them: three additions in a
-    /// row each brought them less than 10% closer (``StaffingSearch``). They are not in
-    /// ``significantMisses``.
+    /// The targets the search set aside as unattainable, as the verification judges them: missed
+    /// even by the ceiling plan, or three additions in a row each brought them less than 10%
+    /// closer (``StaffingSearch``). They are not in ``significantMisses``.
     public var unattainable: [TargetCheck]
-    /// Every target the search set aside as unattainable, missed on the verification or not.
-    let unattainableKeys: Set<SearchState.CheckKey>
+    /// Every target the search set aside as unattainable, missed on the verification or not, and how.
+    let unattainableKeys: [SearchState.CheckKey: Unattainability]
+    /// How many targets the search set aside, by how it judged them (missed on the verification or not).
+    public var setAsideCounts: (ceiling: Int, stall: Int) {
+      (unattainableKeys.values.count { $0 == .ceiling }, unattainableKeys.values.count { $0 == .stall })
+    }
+    /// The agents taken out of the plan because the targets they were added for were set aside.
+    public var released: Released
     /// Whether the search set `check`'s target (the same subject, metric and interval) aside as unattainable.
-    public func isUnattainable(_ check: TargetCheck) -> Bool { unattainableKeys.contains(SearchState.CheckKey(check)) }
+    public func isUnattainable(_ check: TargetCheck) -> Bool { unattainability(of: check) != nil }
+    /// How the search found `check`'s target unattainable, or `nil` when it did not set it aside.
+    public func unattainability(of check: TargetCheck) -> Unattainability? { unattainableKeys[SearchState.CheckKey(check)] }
     /// Whether no target is missed significantly on fresh random numbers.
     public var verified: Bool { significantMisses.isEmpty }
     /// Every step, in order.
@@ -198,16 +218,17 @@ public struct StaffingSearch: Sendable {
       verification = try simulate(state.staffing, seed: seed)
       let checks = scenario.targets.check(verification)
       misses = checks.filter { !$0.met }
-      significant = scenario.targets.significantMisses(verification).filter { !state.unattainable.contains(.init($0)) }
+      significant = scenario.targets.significantMisses(verification).filter { state.unattainable[.init($0)] == nil }
       state.record(.verify, change: 0, misses: significant.count, simulations: 1)
       guard !significant.isEmpty, round < options.verificationRounds else { break }
       // Repair on these replications: add where the rule misses, then verify on the next seed.
       (state.base, state.checks, state.seed) = (verification, state.effective(checks), seed)
       try state.add(phase: .repair)
     }
-    let unattainable = misses.filter { state.unattainable.contains(.init($0)) }
+    let unattainable = misses.filter { state.unattainable[.init($0)] != nil }
     return Outcome(erlang: erlang, staffing: state.staffing, scenario: scenario(with: state.staffing),
                    verification: verification, verificationSeed: seed, misses: misses, significantMisses: significant,
-                   unattainable: unattainable, unattainableKeys: state.unattainable, steps: state.steps)
+                   unattainable: unattainable, unattainableKeys: state.unattainable, released: state.released,
+                   steps: state.steps)
   }
 }
