@@ -103,6 +103,8 @@ public struct StaffingSearch: Sendable {
       case erlang, add, remove, verify, repair
       /// Targets set aside as unattainable: the ceiling plan simulated, the agents added for them removed.
       case setAside = "set-aside"
+      /// Groups with a `minimumBlock` raised to blocks people can work (``StaffingBlocks``).
+      case blocks
     }
 
     public var phase: Phase
@@ -209,12 +211,15 @@ public struct StaffingSearch: Sendable {
     var state = try SearchState(search: self, log: log)
     try state.add()
     try state.remove()
+    try state.formBlocks()
+    try state.lowerBlocks()
     var seed = options.seed
     var verification = state.base
     var misses: [TargetCheck] = []
     var significant: [TargetCheck] = []
     for round in 0...options.verificationRounds {
       seed &+= 1
+      precondition(state.blocksHold, "a group's staffing breaks its minimum block")
       verification = try simulate(state.staffing, seed: seed)
       let checks = scenario.targets.check(verification)
       misses = checks.filter { !$0.met }
@@ -224,6 +229,7 @@ public struct StaffingSearch: Sendable {
       // Repair on these replications: add where the rule misses, then verify on the next seed.
       (state.base, state.checks, state.seed) = (verification, state.effective(checks), seed)
       try state.add(phase: .repair)
+      try state.formBlocks()
     }
     let unattainable = misses.filter { state.unattainable[.init($0)] != nil }
     return Outcome(erlang: erlang, staffing: state.staffing, scenario: scenario(with: state.staffing),
