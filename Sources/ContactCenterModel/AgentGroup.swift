@@ -25,6 +25,13 @@ public struct AgentGroup: Hashable, Sendable {
   /// Whether (and how) the group blends real-time and deferred work; `nil`: deferred work is taken
   /// like any other skill, by preference, priority and wait.
   public var blending: Blending?
+  /// For a group staffed by headcount when `ccsim staff` plans it (no ``shiftRules``): the shortest
+  /// time its staffing may stay at one non-zero level, in seconds, a whole number of intervals
+  /// (`minimumBlock: 2h`), so that a plan never asks for one more person for 15 minutes; `nil`: no
+  /// minimum. `ccsim run` simulates `agents` as written.
+  public var minimumBlock: SimTime? {
+    didSet { precondition(minimumBlock.map { $0 > 0 && $0.isFinite } ?? true, "a minimum block is > 0") }
+  }
 
   public init(id: String, skills: [Skill], agents: [Int], hourlyCost: Double = 0, shrinkage: Double = 0) {
     precondition(hourlyCost >= 0 && hourlyCost.isFinite, "hourly cost must be ≥ 0")

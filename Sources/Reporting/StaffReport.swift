@@ -154,9 +154,18 @@ public struct StaffReport: Sendable {
           ("start", check.interval.map { .string(start($0)) } ?? .null),
           ("metric", .string(check.kind.rawValue)), ("target", .number(check.target)), ("mean", .number(check.mean)),
           ("judged", .number(check.judged)),
-        ])
+        ] + (outcome.unattainability(of: check).map { [("set_aside_by", .string($0.rawValue))] } ?? []))
       })
     }
+    let counts = outcome.setAsideCounts
+    let released = outcome.released
+    let setAside = JSONValue.object([
+      ("by_ceiling", .integer(counts.ceiling)), ("by_stall", .integer(counts.stall)),
+      ("agent_intervals_removed", .integer(released.total)),
+      ("agent_hours_removed", .number(Double(released.total) * scenario.intervalLength / 3600)),
+      ("planned_cost_removed", .number(released.plannedCost)),
+      ("agent_intervals_removed_by_group", .object(groups.indices.map { (groups[$0].id, .integer(released.agentIntervals[$0])) })),
+    ])
     func simulated(_ result: RunResult) -> JSONValue {
       .object([
         ("staff_cost", result.totals[.staffCost].map(CompareReport.estimate) ?? .null),
@@ -198,6 +207,7 @@ public struct StaffReport: Sendable {
       ("targets_missed", .integer(plan.misses.count)),
       ("significant_misses", checks(plan.significantMisses)),
       ("unattainable", checks(outcome.unattainable)),
+      ("set_aside", setAside),
       ("groups", .object(erlangGroups)),
       ("shifts", .array(shifts)), ("shift_repairs", .integer(plan.shiftRepairs)),
       ("simulations", .integer(plan.simulations)),
@@ -232,11 +242,28 @@ public struct StaffReport: Sendable {
       text += "\nNo staffing met \(plan.outcome.unattainable.count) target\(plan.outcome.unattainable.count == 1 ? "" : "s"): "
         + plan.outcome.unattainable.prefix(5).map(describe).joined(separator: "; ")
     }
+    if let removed = releasedText() { text += "\n" + removed }
     for shiftPlan in plan.shifts where !shiftPlan.plan.isComplete {
       text += "\nShifts of \(groups[shiftPlan.group].id) leave \(shiftPlan.plan.uncovered.count) intervals short: "
         + shiftPlan.plan.uncovered.prefix(6).map { "\(start($0.interval)) (\($0.covered) of \($0.required))" }.joined(separator: ", ")
     }
     return text
+  }
+
+  /// "Set aside as unattainable: 1 target (1 missed even with ample staff); the 168 agent-intervals
+  /// (42.0 agent-h, 1 800 EUR planned) added for them were removed.", or `nil` when none was set aside.
+  func releasedText() -> String? {
+    let counts = plan.outcome.setAsideCounts, released = plan.outcome.released
+    let total = counts.ceiling + counts.stall
+    guard total > 0 else { return nil }
+    let currency = scenario.costs.currency.isEmpty ? "" : " " + scenario.costs.currency
+    let how = [counts.ceiling > 0 ? "\(counts.ceiling) missed even with ample staff" : nil,
+               counts.stall > 0 ? "\(counts.stall) after three additions that hardly helped" : nil].compactMap { $0 }
+    let hours = Double(released.total) * scenario.intervalLength / 3600
+    return "Set aside as unattainable: \(total) target\(total == 1 ? "" : "s") (\(how.joined(separator: ", "))); "
+      + (released.total == 0 ? "no agent had been added for them."
+        : "the \(released.total) agent-interval\(released.total == 1 ? "" : "s") (\(Markup.number(hours, decimals: 1)) agent-h, "
+          + "\(Markup.number(released.plannedCost, decimals: 0))\(currency) planned) added for them \(released.total == 1 ? "was" : "were") removed.")
   }
 
   /// "email 00:00 service_level 50.9% (target 80%)".
@@ -293,8 +320,9 @@ public struct StaffReport: Sendable {
       .table(table),
     ]
     if !plan.outcome.unattainable.isEmpty {
-      blocks.append(.note("No staffing the search tried met these targets, so it stopped adding for them: "
-        + plan.outcome.unattainable.prefix(10).map(describe).joined(separator: "; ") + "."))
+      blocks.append(.note("No staffing meets these targets, so the search set them aside: "
+        + plan.outcome.unattainable.prefix(10).map(describe).joined(separator: "; ") + "."
+        + (releasedText().map { " " + $0 } ?? "")))
     }
     return HTMLSection(id: "staffing-plan", title: "Staffing plan", blocks: blocks)
   }

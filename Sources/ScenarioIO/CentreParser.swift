@@ -7,7 +7,7 @@ import Yams
 extension ScenarioParser {
   static let groupKeys = [
     "id", "description", "agents", "shifts", "shiftRules", "skills", "hourlyCost", "shrinkage", "concurrency", "stretch", "blending",
-    "targets",
+    "targets", "minimumBlock",
   ]
   static let contactCostKeys = ["perContact", "telephonyPerMinute", "perAbandoned", "perContained"]
   static let costKeys = ["currency", "overtimeFactor"] + contactCostKeys
@@ -226,7 +226,11 @@ extension ScenarioParser {
         }
       }
       let rules = fields["shiftRules"].map { shiftRules($0, fields.path("shiftRules"), day: day, reader: &reader) }
-      guard let id, let skills, let hourly, let shrinkage, let concurrency, let blending, rules != .some(nil) else { continue }
+      let block: Double?? = fields["minimumBlock"].map {
+        minimumBlock($0, fields.path("minimumBlock"), day: day, intervals: intervals, shiftRules: fields["shiftRules"] != nil,
+                     reader: &reader)
+      } ?? .some(nil)
+      guard let id, let skills, let hourly, let shrinkage, let concurrency, let blending, rules != .some(nil), let block else { continue }
       var group: AgentGroup
       if let agents {
         group = AgentGroup(id: id, skills: skills, agents: agents, hourlyCost: hourly, shrinkage: shrinkage)
@@ -239,9 +243,31 @@ extension ScenarioParser {
       group.concurrency = concurrency
       group.blending = blending
       group.shiftRules = rules ?? nil
+      group.minimumBlock = block
       groups.append(group)
     }
     return groups
+  }
+
+  /// A group's `minimumBlock`: a duration of whole intervals, at most the day, in a day study, for
+  /// a group without `shiftRules` (its shifts already say how long people work).
+  static func minimumBlock(_ node: Node, _ path: String, day: (opening: (start: Double, end: Double), length: Double)?,
+                           intervals: Int, shiftRules: Bool, reader: inout YAMLReader) -> Double? {
+    guard let day else {
+      reader.fail(at: node, path, expected: "no minimumBlock in a steady-state study (blocks are times of the day)")
+      return nil
+    }
+    guard !shiftRules else {
+      reader.fail(at: node, path, expected: "either minimumBlock or shiftRules, not both (shifts already set how long people work)")
+      return nil
+    }
+    let interval = TimeText.duration(day.length, style: .compound)
+    return reader.duration(
+      node, path, expected: "a whole number of \(interval) intervals, at most the day (\(TimeText.duration(day.length * Double(intervals), style: .compound))), such as 2h",
+      where: { value in
+        let count = value / day.length
+        return value > 0 && abs(count - count.rounded()) < 1e-9 && count.rounded() <= Double(intervals)
+      })
   }
 
   /// A group's `skills:` list: type ids, or mappings with a preference and proficiency.

@@ -128,3 +128,48 @@ struct ShiftRulesParserTests {
     #expect(ScenarioParser.compoundSeconds(text) == nil)
   }
 }
+
+/// `minimumBlock` on a group (a day study's, without shift rules): read in seconds; its mistakes at their place.
+struct MinimumBlockParserTests {
+  func day(_ group: String, study: String = "openingHours: 07:00-23:00") -> String {
+    """
+    name: blocks
+    \(study)
+    interval: 15m
+    contactTypes:
+      - id: calls
+        rate: 100/h
+        handleTime: {distribution: exponential, mean: 5m}
+    groups:
+      - id: team
+        skills: [calls]
+        agents: 5
+    \(group.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+    """
+  }
+
+  func errors(_ text: String) -> String? {
+    do {
+      _ = try ScenarioFile.parse(text, file: "blocks.yaml")
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func aMinimumBlockIsReadInSeconds() throws {
+    let file = try ScenarioFile.parse(day("minimumBlock: 2h"), file: "blocks.yaml")
+    #expect(file.scenario.groups[0].minimumBlock == 7200)
+    #expect(try ScenarioFile.parse(day(""), file: "blocks.yaml").scenario.groups[0].minimumBlock == nil)
+  }
+
+  @Test(arguments: [
+    ("minimumBlock: 20m", "blocks.yaml:12:19: error: groups[0].minimumBlock: expected a whole number of 15m intervals, at most the day (16h), such as 2h, found 20m"),
+    ("minimumBlock: 17h", "blocks.yaml:12:19: error: groups[0].minimumBlock: expected a whole number of 15m intervals, at most the day (16h), such as 2h, found 17h"),
+    ("minimumBlock: 2h\nshiftRules: {starts: 07:00-15:00 every 1h, lengths: [8h]}",
+     "blocks.yaml:12:19: error: groups[0].minimumBlock: expected either minimumBlock or shiftRules, not both (shifts already set how long people work), found 2h"),
+  ])
+  func aBadMinimumBlockIsReportedAtItsPlace(group: String, message: String) {
+    #expect(errors(day(group)) == message)
+  }
+}
