@@ -66,89 +66,23 @@ public struct CallLogReader: Sendable {
   /// - Throws: ``CallLogError`` when the file cannot be read, is empty, lacks a column, or has
   ///   more malformed rows than ``badRowShare``.
   public func read(_ visit: (ObservedCall) -> Void) throws(CallLogError) -> Summary {
-    guard let lines = LineReader(path: path) else {
-      throw CallLogError([ScenarioError(file: path, line: 0, column: 0, path: "", expected: "a readable call log (CSV)",
-                                        found: "no readable file there")])
-    }
-    guard let header = lines.next() else {
-      throw CallLogError([ScenarioError(file: path, line: 0, column: 0, path: "",
-                                        expected: "a call log with a header line (\(Self.required.joined(separator: ", ")) …)",
-                                        found: "an empty file")])
-    }
-    let names = header.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    var column: [String: Int] = [:]
-    for (index, name) in names.enumerated() where column[name] == nil { column[name] = index }
-    let missing = Self.required.filter { column[$0] == nil }
-    guard missing.isEmpty else {
-      throw CallLogError([ScenarioError(file: path, line: 1, column: 1, path: "header",
-                                        expected: "the columns \(Self.required.joined(separator: ", ")) (Technion format)",
-                                        found: "no column \(missing.map { "'\($0)'" }.joined(separator: ", "))")])
-    }
-    var summary = Summary()
-    summary.hasAgents = column["server"] != nil
-    summary.hasCustomers = column["customer_id"] != nil
-    while let (number, text) = lines.next() {
-      if text.allSatisfy(\.isWhitespace) { continue }
-      summary.rows += 1
-      let row = CallLogRow(text: text, number: number, file: path, columns: column, count: names.count)
-      do throws(ScenarioError) {
-        guard let call = try row.call() else {
-          summary.phantoms += 1
-          continue
-        }
-        if let days, !days.contains(call.day) {
-          summary.outsideDays += 1
-          continue
-        }
-        summary.calls += 1
-        visit(call)
-      } catch {
-        summary.badRows += 1
-        if summary.problems.count < 20 { summary.problems.append(error) }
+    let path = path
+    let scan = CallLogScan(path: path, badRowShare: badRowShare, days: days)
+    return try scan.run(expecting: "a call log with a header line (\(Self.required.joined(separator: ", ")) …)", visit: visit) {
+      header throws(CallLogError) in
+      let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      var column: [String: Int] = [:]
+      for (index, name) in names.enumerated() where column[name] == nil { column[name] = index }
+      let missing = Self.required.filter { column[$0] == nil }
+      guard missing.isEmpty else {
+        throw CallLogError([ScenarioError(file: path, line: 1, column: 1, path: "header",
+                                          expected: "the columns \(Self.required.joined(separator: ", ")) (Technion format)",
+                                          found: "no column \(missing.map { "'\($0)'" }.joined(separator: ", "))")])
+      }
+      return CallLogScan.Columns(hasAgents: column["server"] != nil, hasCustomers: column["customer_id"] != nil) {
+        number, text throws(ScenarioError) in
+        try CallLogRow(text: text, number: number, file: path, columns: column, count: names.count).call()
       }
     }
-    guard summary.rows > 0 else {
-      throw CallLogError([ScenarioError(file: path, line: 2, column: 1, path: "", expected: "at least one call after the header",
-                                        found: "none")])
-    }
-    if Double(summary.badRows) > badRowShare * Double(summary.rows) {
-      throw CallLogError(summary.problems, refused: (summary.badRows, summary.rows, badRowShare))
-    }
-    return summary
-  }
-}
-
-/// A call log that cannot be used: its first problems, each at its place, and why it was refused.
-public struct CallLogError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var problems: [ScenarioError]
-  /// For a log refused for its malformed rows: how many, of how many rows, and the share allowed.
-  public var refused: (bad: Int, rows: Int, share: Double)?
-
-  init(_ problems: [ScenarioError], refused: (bad: Int, rows: Int, share: Double)? = nil) {
-    self.problems = problems
-    self.refused = refused
-  }
-
-  public var description: String {
-    var lines = problems.map(\.description)
-    if let refused {
-      let file = problems.first?.file ?? "the call log"
-      let percent = { (x: Double) in String(format: "%g%%", 100 * x) }
-      lines.append("\(file): error: expected at most \(percent(refused.share)) malformed rows, found \(refused.bad) of "
-                   + "\(refused.rows) (\(percent(Double(refused.bad) / Double(refused.rows)))); "
-                   + "the first \(problems.count) are above")
-    }
-    return lines.joined(separator: "\n")
-  }
-
-  public static func == (a: Self, b: Self) -> Bool {
-    a.problems == b.problems && a.refused?.bad == b.refused?.bad && a.refused?.rows == b.refused?.rows
-      && a.refused?.share == b.refused?.share
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(problems)
-    hasher.combine(refused?.bad)
-    hasher.combine(refused?.rows)
   }
 }

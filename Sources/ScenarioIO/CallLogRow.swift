@@ -28,9 +28,6 @@ struct CallLogRow {
     self.starts = starts
   }
 
-  /// Half a day: a time earlier than the call's VRU entry by more is read as after midnight.
-  static let wrap = 12.0 * 3600
-
   /// The call, or `nil` for a `PHANTOM` row.
   func call() throws(ScenarioError) -> ObservedCall? {
     guard fields.count == count else {
@@ -96,14 +93,10 @@ struct CallLogRow {
   func time(_ name: String, notBefore earlier: Double? = nil, named: String = "", entry: Double? = nil)
     throws(ScenarioError) -> Double {
     let text = field(name)
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[1].count == 2, parts[2].count == 2, (1...2).contains(parts[0].count),
-      let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), (0..<24).contains(h), (0..<60).contains(m),
-      (0..<60).contains(s) else {
+    guard let clock = ClockTime.seconds(text) else {
       throw problem(name, expected: "a time H:MM:SS", found: text)
     }
-    var seconds = Double(h * 3600 + m * 60 + s)
-    if let entry, seconds < entry - Self.wrap { seconds += 86_400 }
+    let seconds = ClockTime.ofCall(clock, arrival: entry)
     if let earlier, seconds < earlier {
       throw problem(name, expected: "a time not before \(named) (\(fields[columns[named]!])): times run backwards", found: text)
     }

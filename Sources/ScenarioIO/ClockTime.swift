@@ -1,0 +1,64 @@
+import Estimators
+
+/// Times of day and dates as call logs write them, shared by the call-log readers: `H:MM:SS`,
+/// the rule for times past midnight, and whole days between dates (for timestamps).
+enum ClockTime {
+  /// Half a day: a time of day earlier than the call's arrival by more is read as after midnight.
+  static let wrap = 12.0 * 3600
+
+  /// `H:MM:SS` or `HH:MM:SS` (hours 0–23) in seconds after midnight; `nil` otherwise.
+  static func seconds(_ text: Substring) -> Double? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[1].count == 2, parts[2].count == 2, (1...2).contains(parts[0].count),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+      let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), (0..<24).contains(h), (0..<60).contains(m),
+      (0..<60).contains(s) else { return nil }
+    return Double(h * 3600 + m * 60 + s)
+  }
+
+  /// A time of day of the call's day, moved past midnight (+ 86 400 s) when it is more than
+  /// ``wrap`` before the call's `arrival`; a time earlier by less stays, and runs backwards.
+  static func ofCall(_ seconds: Double, arrival: Double?) -> Double {
+    if let arrival, seconds < arrival - wrap { return seconds + 86_400 }
+    return seconds
+  }
+
+  /// `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS`: the day and the seconds after its midnight.
+  static func timestamp(_ text: Substring) -> (day: CalendarDay, seconds: Double)? {
+    guard text.count == 19, [" ", "T"].contains(text.dropFirst(10).first), let day = CalendarDay(iso: text.prefix(10)),
+      text.dropFirst(11).prefix(2).allSatisfy(\.isNumber), let seconds = seconds(text.suffix(8)) else { return nil }
+    return (day, seconds)
+  }
+
+  /// Seconds since 1970-01-01 00:00:00 UTC (a whole or decimal number ≥ 0): the UTC day and the
+  /// seconds after its midnight.
+  static func epoch(_ text: Substring) -> (day: CalendarDay, seconds: Double)? {
+    guard let value = Double(text), value.isFinite, value >= 0, value < 253_402_300_800 else { return nil }
+    let days = (value / 86_400).rounded(.down)
+    return (day(fromEpochDays: Int(days)), value - days * 86_400)
+  }
+
+  /// Days from 1970-01-01 to `day` (negative before it), by the civil-from-days algorithm of
+  /// Howard Hinnant ("chrono-Compatible Low-Level Date Algorithms").
+  static func epochDays(_ day: CalendarDay) -> Int {
+    let y = day.month <= 2 ? day.year - 1 : day.year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (day.month + (day.month > 2 ? -3 : 9)) + 2) / 5 + day.day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The inverse of ``epochDays(_:)`` for days 0 (1970-01-01) to 9999-12-31.
+  static func day(fromEpochDays days: Int) -> CalendarDay {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return CalendarDay(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+  }
+}
