@@ -1,0 +1,152 @@
+import Yams
+
+/// Which column of a generic call log (a CSV exported by any ACD) holds what, read from a small
+/// YAML file (`Docs/history.md`, "Call logs: a generic CSV and its mapping"; the example
+/// `Scenarios/history/generic-example-columns.yaml`):
+///
+///     times: datetime          # datetime (default), epoch or time-of-day (then `date:` names the date column)
+///     arrival: arrived         # required
+///     queueEntry: queued
+///     answer: answered
+///     hangUp: hung_up
+///     end: ended
+///     type: queue              # or {constant: calls}
+///     agent: agent
+///
+/// Every value names a column of the CSV's header; ``GenericCallLogReader`` checks them against
+/// the header. A handle time must be derivable: a `handle` column, or both `answer` and `end`.
+public struct CallLogMapping: Hashable, Sendable {
+  /// A column name as the mapping writes it, and where (for errors about the header).
+  public struct Column: Hashable, Sendable {
+    /// The header name.
+    public var name: String
+    /// The mapping's key (`answer`), and the 1-based line and column of the value.
+    public var key: String, line: Int, column: Int
+  }
+
+  /// How times are written.
+  public enum Times: String, Hashable, Sendable {
+    /// `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS` in each time column.
+    case dateTime = "datetime"
+    /// Seconds since 1970-01-01 00:00:00 UTC in each time column (days are UTC days).
+    case epoch
+    /// `H:MM:SS` in each time column, of the day in the `date` column (`YYYY-MM-DD`).
+    case timeOfDay = "time-of-day"
+  }
+
+  /// Where a call's type comes from.
+  public enum TypeSource: Hashable, Sendable {
+    case column(Column)
+    /// Every call is of this one type.
+    case constant(String)
+  }
+
+  /// A column saying a call was served by the IVR/VRU (self-service) when it holds one of `values`.
+  public struct SelfService: Hashable, Sendable {
+    public var column: Column
+    public var values: Set<String>
+  }
+
+  /// The mapping file, for errors.
+  public var file: String
+  /// `,` (default), `;` or a tab.
+  public var delimiter: Character = ","
+  public var times: Times = .dateTime
+  /// The date column; present exactly when ``times`` is ``Times/timeOfDay``.
+  public var date: Column?
+  public var arrival: Column
+  public var queueEntry: Column?, answer: Column?, hangUp: Column?, end: Column?
+  /// Durations in seconds (whole or decimal).
+  public var wait: Column?, handle: Column?
+  public var type: TypeSource = .constant("calls")
+  public var selfService: SelfService?
+  public var priority: Column?, agent: Column?, customer: Column?
+
+  /// Every column the mapping names, in the order of ``keys``.
+  public var columns: [Column] {
+    var typeColumn: Column?
+    if case .column(let column) = type { typeColumn = column }
+    return [date, arrival, queueEntry, answer, hangUp, end, wait, handle, typeColumn, selfService?.column, priority,
+            agent, customer].compactMap { $0 }
+  }
+
+  static let keys = ["delimiter", "times", "date", "arrival", "queueEntry", "answer", "hangUp", "end", "wait", "handle",
+                     "type", "selfService", "priority", "agent", "customer"]
+
+  /// Reads and checks a mapping file.
+  /// - Throws: ``ScenarioErrors`` with every problem at its line and column: an unknown key (with
+  ///   the nearest key as a hint), a missing `arrival`, a missing way to the handle time, a bad value.
+  public static func load(path: String) throws(ScenarioErrors) -> CallLogMapping {
+    try parse(ScenarioFile.readText(path: path), file: path)
+  }
+
+  /// Reads and checks mapping text; `file` names it in errors.
+  public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> CallLogMapping {
+    let root = try ScenarioFile.compose(text, file: file)
+    var reader = YAMLReader(file: file)
+    let mapping = read(root, file: file, reader: &reader)
+    guard reader.errors.isEmpty, let mapping else {
+      throw ScenarioErrors(reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+    }
+    return mapping
+  }
+
+  static func read(_ root: Node, file: String, reader: inout YAMLReader) -> CallLogMapping? {
+    guard let fields = reader.mapping(root, "", allowed: keys) else { return nil }
+    func column(_ key: String) -> Column? {
+      guard let node = fields[key], let name = reader.string(node, key, expected: "a column name of the CSV header")
+      else { return nil }
+      return Column(name: name, key: key, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+    let arrival = reader.required(fields, "arrival", expected: "the column of the arrival times").flatMap { _ in column("arrival") }
+    var mapping = CallLogMapping(file: file, arrival: arrival ?? Column(name: "", key: "arrival", line: 0, column: 0))
+    if let node = fields["delimiter"] {
+      switch node.string {
+      case ",": mapping.delimiter = ","
+      case ";": mapping.delimiter = ";"
+      case "\t", "tab": mapping.delimiter = "\t"
+      default: reader.fail(at: node, "delimiter", expected: "',', ';' or tab (write \",\" with its quotes)")
+      }
+    }
+    if let node = fields["times"], let name = reader.choice(node, "times", ["datetime", "epoch", "time-of-day"]) {
+      mapping.times = Times(rawValue: name)!
+    }
+    mapping.date = column("date")
+    if mapping.times == .timeOfDay, mapping.date == nil, fields["date"] == nil {
+      _ = reader.required(fields, "date", expected: "the column of the dates (times: time-of-day)")
+    } else if mapping.times != .timeOfDay, let node = fields["date"] {
+      reader.fail(at: node, "date", expected: "no date column unless times: time-of-day (each \(mapping.times.rawValue) time carries its date)")
+    }
+    (mapping.queueEntry, mapping.answer, mapping.hangUp, mapping.end) = (column("queueEntry"), column("answer"), column("hangUp"), column("end"))
+    (mapping.wait, mapping.handle) = (column("wait"), column("handle"))
+    (mapping.priority, mapping.agent, mapping.customer) = (column("priority"), column("agent"), column("customer"))
+    if let node = fields["type"] {
+      if case .mapping = node {
+        if let constant = reader.mapping(node, "type", allowed: ["constant"]),
+          let value = reader.required(constant, "constant", expected: "the one call type of every call, such as 'calls'")
+            .flatMap({ reader.identifier($0, "type.constant", example: "calls") }) {
+          mapping.type = .constant(value)
+        }
+      } else if let typeColumn = column("type") {
+        mapping.type = .column(typeColumn)
+      }
+    }
+    if let node = fields["selfService"], let entry = reader.mapping(node, "selfService", allowed: ["column", "values"]) {
+      let name = reader.required(entry, "column", expected: "the column saying a call ended in the IVR")
+        .flatMap { reader.string($0, "selfService.column", expected: "a column name of the CSV header") }
+      let values = reader.required(entry, "values", expected: "the values of that column that mean self-service")
+        .flatMap { reader.sequence($0, "selfService.values", expected: "a list of values, such as [IVR]") }?
+        .compactMap { reader.string($0, "selfService.values", expected: "a value of the column") }
+      if let name, let values, let place = entry["column"] {
+        mapping.selfService = SelfService(
+          column: Column(name: name, key: "selfService.column", line: place.mark?.line ?? 0, column: place.mark?.column ?? 0),
+          values: Set(values))
+      }
+    }
+    if fields["handle"] == nil, fields["answer"] == nil || fields["end"] == nil {
+      reader.fail(at: root, "handle", expected: "a way to the handle time: a handle column, or both answer and end columns",
+                  found: "nothing (the key is missing)")
+    }
+    return arrival == nil ? nil : mapping
+  }
+}
