@@ -36,6 +36,7 @@ public struct CallLogMapping: Hashable, Sendable {
 
   /// Where a call's type comes from.
   public enum TypeSource: Hashable, Sendable {
+    /// The type as written in this column (an empty field is a malformed row).
     case column(Column)
     /// Every call is of this one type.
     case constant(String)
@@ -44,6 +45,7 @@ public struct CallLogMapping: Hashable, Sendable {
   /// A column saying a call was served by the IVR/VRU (self-service) when it holds one of `values`.
   public struct SelfService: Hashable, Sendable {
     public var column: Column
+    /// The values (compared exactly) that mean self-service.
     public var values: Set<String>
   }
 
@@ -51,15 +53,22 @@ public struct CallLogMapping: Hashable, Sendable {
   public var file: String
   /// `,` (default), `;` or a tab.
   public var delimiter: Character = ","
+  /// How the time columns are written (default ``Times/dateTime``).
   public var times: Times = .dateTime
   /// The date column; present exactly when ``times`` is ``Times/timeOfDay``.
   public var date: Column?
+  /// Arrival at the centre; its date is the call's day.
   public var arrival: Column
+  /// Joining the queue (without the column a call queues on arrival; an empty field: never
+  /// queued), start of service, hanging up while queueing, end of service.
   public var queueEntry: Column?, answer: Column?, hangUp: Column?, end: Column?
   /// Durations in seconds (whole or decimal).
   public var wait: Column?, handle: Column?
+  /// The call type (default: every call is of type `calls`).
   public var type: TypeSource = .constant("calls")
+  /// The column, if any, marking calls that ended in the IVR/VRU.
   public var selfService: SelfService?
+  /// A whole number ≥ 0; the agent of a served call; the caller (empty fields: not known).
   public var priority: Column?, agent: Column?, customer: Column?
 
   /// Every column the mapping names, in the order of ``keys``.

@@ -24,13 +24,16 @@ import Estimators
 ///   86 400; a time of day (`times: time-of-day`) more than 12 hours before the arrival is read as
 ///   after midnight, as in the Technion reader.
 public struct GenericCallLogReader: Sendable {
+  /// The CSV file.
   public var path: String
+  /// Which of its columns holds what.
   public var mapping: CallLogMapping
   /// The largest share of malformed rows skipped rather than refused (0…1; default 1%).
   public var badRowShare: Double
   /// Only calls of these days are visited (others are counted in ``CallLogReader/Summary/outsideDays``); `nil`: all.
   public var days: ClosedRange<CalendarDay>?
 
+  /// A reader of the log at `path` through `mapping`; `badRowShare` in 0…1.
   public init(path: String, mapping: CallLogMapping, badRowShare: Double = 0.01, days: ClosedRange<CalendarDay>? = nil) {
     precondition((0...1).contains(badRowShare), "a share in 0...1")
     self.path = path
@@ -51,7 +54,8 @@ public struct GenericCallLogReader: Sendable {
     return try scan.run(expecting: expected, visit: visit) { header throws(CallLogError) in
       let names: [String]
       do throws(ScenarioError) {
-        names = try CSVLine(header, delimiter: mapping.delimiter, file: path, line: 1).fields.map(String.init)
+        // A byte-order mark (spreadsheet exports write one) is not part of the first name.
+        names = try CSVLine(header.drop { $0 == "\u{FEFF}" }, delimiter: mapping.delimiter, file: path, line: 1).fields.map(String.init)
       } catch {
         throw CallLogError([error])
       }

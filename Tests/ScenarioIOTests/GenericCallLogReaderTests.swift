@@ -86,6 +86,9 @@ struct GenericCallLogReaderTests {
                    queueEntry: 86_350, wait: 60, outcome: .served(handle: 120)),
     ])
     #expect(stamped == dated && epoch == dated)
+    // A byte-order mark before the header (spreadsheet exports) is not part of the first column's name.
+    let (marked, _) = try read(generic("bom.csv"), generic("timestamp.yaml")).get()
+    #expect(marked == dated)
   }
 
   @Test(arguments: [
@@ -95,6 +98,18 @@ struct GenericCallLogReaderTests {
       """),
     ("missing-arrival.yaml",
      "missing-arrival.yaml:1:1: error: arrival: expected the column of the arrival times, found nothing (the key is missing)"),
+    ("bad-times.yaml", """
+      bad-times.yaml:1:8: error: times: expected one of 'datetime', 'epoch', 'time-of-day', found datetme
+        hint: did you mean 'datetime'?
+      """),
+    ("no-handle.yaml", """
+      no-handle.yaml:1:1: error: handle: expected a way to the handle time: a handle column, or both answer and end columns, found nothing (the key is missing)
+      no-handle.yaml:3:7: error: date: expected no date column unless times: time-of-day (each datetime time carries its date), found day
+      """),
+    ("bad-delimiter.yaml", """
+      bad-delimiter.yaml:1:1: error: date: expected the column of the dates (times: time-of-day), found nothing (the key is missing)
+      bad-delimiter.yaml:1:12: error: delimiter: expected ',', ';' or tab (write "," with its quotes), found |
+      """),
   ])
   func badMappingsAreReportedAtTheirPlace(fixture: String, expected: String) {
     #expect(mappingMessage(fixture) == expected)
