@@ -146,6 +146,23 @@ struct GenericCallLogReaderTests {
     #expect(calls.map(\.outcome) == [.served(handle: 200), .abandoned, .selfService] && summary.badRows == 4)
   }
 
+  /// The other row problems: a short row, a quote left open, a queue entry before the arrival, an
+  /// answered call with no end or handle time, an unanswered one with no hang-up or wait, a bad
+  /// priority, an empty type.
+  @Test func everyOtherRowProblemIsLocated() throws {
+    let (calls, summary) = try read(generic("more-bad-rows.csv"), exampleMapping, share: 1).get()
+    #expect(calls.isEmpty && summary.rows == 7 && summary.badRows == 7)
+    #expect(summary.problems.map { shortened($0.description) } == [
+      "more-bad-rows.csv:2:1: error: row: expected 13 fields, as the header has, found 12",
+      "more-bad-rows.csv:3:98: error: row: expected a closing double quote for the field opened here (a field ends on its line), found the end of the line",
+      "more-bad-rows.csv:4:31: error: queued: expected a time not before arrived (2026-03-02 08:02:00): times run backwards, found 2026-03-02 08:01:50",
+      "more-bad-rows.csv:5:72: error: ended: expected the end of service or the handle time of an answered call, found nothing",
+      "more-bad-rows.csv:6:54: error: hung_up: expected the hang-up time or the wait of a call that queued and was not answered, found nothing",
+      "more-bad-rows.csv:7:9: error: priority: expected a whole number ≥ 0, found high",
+      "more-bad-rows.csv:8:3: error: queue: expected a call type, found nothing",
+    ])
+  }
+
   @Test func csvLinesSplitAtDelimitersOutsideQuotes() throws {
     let line = try CSVLine("a;\"b;c\";\"say \"\"hi\"\"\";", delimiter: ";", file: "f.csv", line: 2)
     #expect(line.fields == ["a", "b;c", "say \"hi\"", ""] && line.starts == [1, 3, 9, 22])
