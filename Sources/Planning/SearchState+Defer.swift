@@ -18,8 +18,8 @@ import ContactCenterModel
 /// (the group's calls, answered later), or with `j`'s deadline between `k` and `k + d` (`j + h` in
 /// `k + 1 … k + d`, `h` the threshold in intervals); a blamed move's distance halves, and one of
 /// distance 1 is fixed. Failures no move explains thin the batch by half, as in the remove phase.
-/// After the moves the group's removal is run again: the agents moved onto intervals that had slack
-/// for them are taken out, which is where the saving comes from. Moves after which no agent could
+/// After the moves the group's removal is run again on the intervals agents were moved to: agents
+/// moved onto intervals that had slack for them are taken out, which is where the saving comes from. Moves after which no agent could
 /// be removed are undone (they would only reshape the plan at the same cost). Moves and removals
 /// alternate while both keep something, within the group's share of `maximumRounds` simulations.
 ///
@@ -55,9 +55,9 @@ extension SearchState {
         // Moves that let no agent be removed are undone: they save nothing and only reshape the plan.
         let saved = (staffing: staffing, base: base, checks: checks, ledger: ledger)
         let before = staffing[g].reduce(0, +)
-        let moved = try move(g, until: rounds + max(1, (budget - rounds) / 2))
+        let (moved, destinations) = try move(g, until: rounds + max(1, (budget - rounds) / 2))
         guard moved > 0 else { break }
-        try removeByInterval(g, until: budget)
+        try removeByInterval(g, until: budget, only: destinations)
         guard staffing[g].reduce(0, +) < before else {
           (staffing, base, checks, ledger) = saved
           break
@@ -70,8 +70,8 @@ extension SearchState {
   }
 
   /// Move rounds on group `g` until nothing is left to move, `budget` is reached or three rounds in
-  /// a row keep nothing. - Returns: the agent-intervals moved.
-  mutating func move(_ g: Int, until budget: Int) throws(StaffingSearchError) -> Int {
+  /// a row keep nothing. - Returns: the agent-intervals moved, and the intervals they were moved to.
+  mutating func move(_ g: Int, until budget: Int) throws(StaffingSearchError) -> (moved: Int, destinations: Set<Int>) {
     let reach = deferralReach(g)
     let horizon = deferralHorizon(g)
     let n = intervalCount
@@ -79,6 +79,7 @@ extension SearchState {
     var distance = (0..<n).map { min(reach, n - 1 - $0) }
     var open = Set((0..<n).filter { removable(g, $0) > 0 && $0 + 1 < n })
     var fruitless = 0, total = 0
+    var destinations = Set<Int>()
     while !open.isEmpty && rounds < budget && fruitless < Self.patience {
       var accepted = open.sorted()
       var kept: (plan: [[Int]], result: RunResult, checks: [TargetCheck])?
@@ -121,6 +122,7 @@ extension SearchState {
         (staffing, base, checks) = (kept.plan, kept.result, kept.checks)
         for k in accepted {
           let to = k + distance[k]
+          destinations.insert(to)
           ledger.move(group: g, from: k, to: to, amount: 1)
           change += 1
           if removable(g, k) <= 0 { open.remove(k) }
@@ -133,7 +135,7 @@ extension SearchState {
       total += change
       record(.deferral, change: 0, misses: checks.count { !$0.met }, simulations: simulations)
     }
-    return total
+    return (total, destinations)
   }
 
   /// The shortest service-level threshold of group `g`'s deferred types, in whole intervals.
