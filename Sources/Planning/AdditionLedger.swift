@@ -45,6 +45,20 @@ struct AdditionLedger<Cause: Hashable> {
     }
   }
 
+  /// `amount` agents moved from `from` to `to` at `group` (deferred work worked later): the latest
+  /// additions at `from` go, with their causes, to `to`. Agents not recorded there (the Erlang
+  /// start's) move unrecorded.
+  mutating func move(group: Int, from: Int, to: Int, amount: Int) {
+    var left = amount
+    while left > 0, var last = additions[group][from].popLast() {
+      let taken = min(left, last.amount)
+      last.amount -= taken
+      left -= taken
+      if last.amount > 0 { additions[group][from].append(last) }
+      additions[group][to].append(Addition(amount: taken, causes: last.causes))
+    }
+  }
+
   /// Takes out every addition all of whose causes satisfy `isSetAside`, and returns the agents to
   /// remove, summed per group and interval (in group, then interval order; amounts ≥ 1).
   mutating func release(where isSetAside: (Cause) -> Bool) -> [(group: Int, interval: Int, amount: Int)] {

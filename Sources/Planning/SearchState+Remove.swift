@@ -20,11 +20,13 @@ extension SearchState {
   /// The intervals with a failing check.
   func failing(_ checks: [TargetCheck]) -> Set<Int> { Set(checks.filter { !$0.met }.compactMap(\.interval)) }
 
-  mutating func removeByInterval(_ g: Int, until budget: Int) throws(StaffingSearchError) {
+  /// - Parameter only: The intervals to try (all when `nil`): after deferred-work moves, those the
+  ///   agents were moved to.
+  mutating func removeByInterval(_ g: Int, until budget: Int, only: Set<Int>? = nil) throws(StaffingSearchError) {
     var step = Array(repeating: 1, count: intervalCount)
     // A removal rejected only because the next interval failed gets two more tries before it is fixed.
     var chances = Array(repeating: 2, count: intervalCount)
-    var open = Set((0..<intervalCount).filter { removable(g, $0) > 0 })
+    var open = Set((0..<intervalCount).filter { removable(g, $0) > 0 && only?.contains($0) ?? true })
     var fruitless = 0
     while !open.isEmpty && rounds < budget && fruitless < Self.patience {
       let batch = open

@@ -20,6 +20,8 @@ struct SearchState {
   var ceiling: (seed: UInt64, missed: Set<CheckKey>)?
   /// The agents removed because the targets they were added for were set aside.
   var released: StaffingSearch.Released
+  /// What moving deferred work later did (`SearchState+Defer.swift`); `nil` when no group was tried.
+  var deferred: StaffingSearch.DeferredMoves?
 
   var targets: Targets { search.scenario.targets }
   var intervalCount: Int { search.scenario.intervalCount }

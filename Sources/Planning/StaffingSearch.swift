@@ -60,6 +60,10 @@ public enum StaffingSearchError: Error, Hashable, Sendable, CustomStringConverti
 ///    for the interval before it, after two more tries); a group is left after three rounds that
 ///    keep nothing. With day targets (`per: day`), a removal is kept when the day still meets
 ///    them, trying the intervals with most slack first and halving the batch on a failure.
+///    Then deferred work is moved later within its deadline: a group that works deferred work
+///    alone has agents moved up to 4 intervals later (within half its shortest threshold), all
+///    its intervals at once, kept when every target holds, and its removal runs again; moves after
+///    which nothing could be removed are undone (``Outcome/deferredMoves``; `SearchState+Defer.swift`).
 /// 3. **Verify** on fresh random numbers (seed + 1): the search chose among plans by the same
 ///    replications, which flatters the winner, and a plan that just meets a target on some
 ///    replications meets it on others only about half the time. The verification asks that no
@@ -84,6 +88,9 @@ public struct StaffingSearch: Sendable {
     /// Whether unattainable targets are judged by the ceiling plan before the stall rule (off only
     /// in tests of the stall rule).
     var judgesByCeiling = true
+    /// Whether deferred-work staffing is moved later within its deadline after the remove phase
+    /// (`SearchState+Defer.swift`); off to compare with the interval-by-interval plan.
+    public var movesDeferredWork = true
 
     public init(replications: Int = 30, seed: UInt64 = 1, threads: Int = 1, maximumRounds: Int = 100,
                 verificationRounds: Int = 3) {
@@ -105,6 +112,8 @@ public struct StaffingSearch: Sendable {
       case setAside = "set-aside"
       /// Groups with a `minimumBlock` raised to blocks people can work (``StaffingBlocks``).
       case blocks
+      /// Deferred-work agents moved later within their deadline (`change` 0: the headcount is kept).
+      case deferral = "defer"
     }
 
     public var phase: Phase
@@ -146,6 +155,10 @@ public struct StaffingSearch: Sendable {
     }
     /// The agents taken out of the plan because the targets they were added for were set aside.
     public var released: Released
+    /// Deferred work moved later within its deadline, and the planned cost before and after
+    /// (removals that the moves allowed included); `nil` when no group works deferred work alone
+    /// or the targets are day targets.
+    public var deferredMoves: DeferredMoves?
     /// Whether the search set `check`'s target (the same subject, metric and interval) aside as unattainable.
     public func isUnattainable(_ check: TargetCheck) -> Bool { unattainability(of: check) != nil }
     /// How the search found `check`'s target unattainable, or `nil` when it did not set it aside.
@@ -211,6 +224,7 @@ public struct StaffingSearch: Sendable {
     var state = try SearchState(search: self, log: log)
     try state.add()
     try state.remove()
+    try state.deferWork()
     try state.formBlocks()
     try state.lowerBlocks()
     var seed = options.seed
@@ -234,7 +248,7 @@ public struct StaffingSearch: Sendable {
     let unattainable = misses.filter { state.unattainable[.init($0)] != nil }
     return Outcome(erlang: erlang, staffing: state.staffing, scenario: scenario(with: state.staffing),
                    verification: verification, verificationSeed: seed, misses: misses, significantMisses: significant,
-                   unattainable: unattainable, unattainableKeys: state.unattainable, released: state.released,
+                   unattainable: unattainable, unattainableKeys: state.unattainable, released: state.released, deferredMoves: state.deferred,
                    steps: state.steps)
   }
 }

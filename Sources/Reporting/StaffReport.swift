@@ -208,6 +208,12 @@ public struct StaffReport: Sendable {
       ("significant_misses", checks(plan.significantMisses)),
       ("unattainable", checks(outcome.unattainable)),
       ("set_aside", setAside),
+      ("deferred_moves", outcome.deferredMoves.map { moves in
+        .object([("agent_intervals_moved", .integer(moves.agentIntervals)),
+                 ("agent_hours_moved", .number(Double(moves.agentIntervals) * scenario.intervalLength / 3600)),
+                 ("planned_cost_before", .number(moves.plannedCostBefore)), ("planned_cost_after", .number(moves.plannedCostAfter)),
+                 ("saving", .number(moves.saving))])
+      } ?? .null),
       ("groups", .object(erlangGroups)),
       ("shifts", .array(shifts)), ("shift_repairs", .integer(plan.shiftRepairs)),
       ("simulations", .integer(plan.simulations)),
@@ -243,6 +249,7 @@ public struct StaffReport: Sendable {
         + plan.outcome.unattainable.prefix(5).map(describe).joined(separator: "; ")
     }
     if let removed = releasedText() { text += "\n" + removed }
+    if let moved = deferredText() { text += "\n" + moved }
     for shiftPlan in plan.shifts where !shiftPlan.plan.isComplete {
       text += "\nShifts of \(groups[shiftPlan.group].id) leave \(shiftPlan.plan.uncovered.count) intervals short: "
         + shiftPlan.plan.uncovered.prefix(6).map { "\(start($0.interval)) (\($0.covered) of \($0.required))" }.joined(separator: ", ")
@@ -264,6 +271,19 @@ public struct StaffReport: Sendable {
       + (released.total == 0 ? "no agent had been added for them."
         : "the \(released.total) agent-interval\(released.total == 1 ? "" : "s") (\(Markup.number(hours, decimals: 1)) agent-h, "
           + "\(Markup.number(released.plannedCost, decimals: 0))\(currency) planned) added for them \(released.total == 1 ? "was" : "were") removed.")
+  }
+
+  /// "Deferred work moved later within its deadline: 44 agent-intervals (11.0 agent-h); planned
+  /// cost 203 → 180 EUR, 23 EUR less than the interval-by-interval plan.", or `nil` when the search
+  /// tried no move (``Planning/StaffingSearch/Outcome/deferredMoves``).
+  func deferredText() -> String? {
+    guard let moves = plan.outcome.deferredMoves else { return nil }
+    let currency = scenario.costs.currency.isEmpty ? "" : " " + scenario.costs.currency
+    let hours = Double(moves.agentIntervals) * scenario.intervalLength / 3600
+    return "Deferred work moved later within its deadline: \(moves.agentIntervals) agent-interval\(moves.agentIntervals == 1 ? "" : "s") "
+      + "(\(Markup.number(hours, decimals: 1)) agent-h); planned cost \(Markup.number(moves.plannedCostBefore, decimals: 0)) → "
+      + "\(Markup.number(moves.plannedCostAfter, decimals: 0))\(currency), \(Markup.number(moves.saving, decimals: 0))\(currency) "
+      + "less than the interval-by-interval plan."
   }
 
   /// "email 00:00 service_level 50.9% (target 80%)".
@@ -324,6 +344,7 @@ public struct StaffReport: Sendable {
         + plan.outcome.unattainable.prefix(10).map(describe).joined(separator: "; ") + "."
         + (releasedText().map { " " + $0 } ?? "")))
     }
+    if let moved = deferredText() { blocks.append(.note(moved)) }
     return HTMLSection(id: "staffing-plan", title: "Staffing plan", blocks: blocks)
   }
 
