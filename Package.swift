@@ -90,7 +90,7 @@ let package = Package(
       ],
       swiftSettings: strict),
     // What the test targets share: repository paths, temporary folders, SplitMix, child processes.
-    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+    .target(name: "TestSupport", dependencies: ["ContactCenterModel"], path: "Tests/TestSupport", swiftSettings: strict),
     // The reference files (shared/reference/public) are read from Tests/Reference, one copy for
     // QueueingTests, ContactCenterModelTests and validation-report (TestSupport's referenceFixture).
     .testTarget(name: "QueueingTests", dependencies: ["TestSupport", "Queueing", "ReferenceCases"], swiftSettings: strict),

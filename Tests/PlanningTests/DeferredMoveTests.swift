@@ -1,24 +1,7 @@
 import ContactCenterModel
+import TestSupport
 import Testing
 @testable import Planning
-
-/// Email over a 6-hour day in 15-minute intervals: 40 an hour in the first hour (a night's mail
-/// read at the opening: 4 erlangs at 6-minute exponential handle times), then 4 an hour (0.4
-/// erlangs); one group at 30 an hour; 80% answered within 2 h (8 intervals), judged by the mean
-/// per interval. Erlang staffs the first hour for its own load (5 agents an interval); the first
-/// hour's mail can as well be worked over the two hours its threshold allows, by agents who then
-/// also answer the later, thinner mail.
-func earlyEmail() -> Scenario {
-  let rates = (0..<24).map { $0 < 4 ? 40.0 / 3600 : 4.0 / 3600 }
-  var email = ContactType(id: "email", arrivalRates: rates, handleTime: .exponential(mean: 360),
-                          patience: nil, serviceLevel: ServiceLevelRule(threshold: 2 * 3600))
-  email.setChannel(.email)
-  var scenario = Scenario(name: "early-email", intervalLength: 900, intervalCount: 24, contactTypes: [email],
-                          groups: [AgentGroup(id: "back-office", skills: [Skill(type: 0)], agents: Array(repeating: 1, count: 24),
-                                              hourlyCost: 30)])
-  scenario.targets = Targets(types: [TypeTargets(serviceLevel: 0.8)], maximumOccupancy: [nil], scope: .interval, assurance: .mean)
-  return scenario
-}
 
 struct DeferredMoveTests {
   func outcome(moves: Bool) throws -> (StaffingSearch, StaffingSearch.Outcome) {

@@ -1,24 +1,7 @@
 import ContactCenterModel
+import TestSupport
 import Testing
 @testable import Planning
-
-/// Email over a 2-hour day in 15-minute intervals: 20 an hour, 5-minute exponential handle times
-/// (1.7 erlangs), one group, 80% answered within 1 h judged by the mean, and an opening backlog of
-/// 40 emails that are each 2 h old at the opening, past the 1-hour threshold. The backlog counts in
-/// the first interval's offered, so its service level is at most about 5 / 45 = 11% whatever the
-/// staffing: the target at 00:00 is unattainable. The later intervals' targets are attainable: their
-/// email waits behind the backlog (oldest first), which must be worked off within the hour.
-func overdueBacklog() -> Scenario {
-  var email = ContactType(id: "email", arrivalRates: Array(repeating: 20.0 / 3600, count: 8), handleTime: .exponential(mean: 300),
-                          patience: nil, serviceLevel: ServiceLevelRule(threshold: 3600))
-  email.setChannel(.email)
-  email.openingBacklog = OpeningBacklog(count: 40, age: .deterministic(value: 2 * 3600))
-  var scenario = Scenario(name: "overdue-backlog", intervalLength: 900, intervalCount: 8, contactTypes: [email],
-                          groups: [AgentGroup(id: "back-office", skills: [Skill(type: 0)], agents: Array(repeating: 1, count: 8),
-                                              hourlyCost: 30)])
-  scenario.targets = Targets(types: [TypeTargets(serviceLevel: 0.8)], maximumOccupancy: [nil], scope: .interval, assurance: .mean)
-  return scenario
-}
 
 struct UnattainableTargetTests {
   /// The check of email's service level at 00:00 in `result`.

@@ -1,24 +1,9 @@
 import ContactCenterModel
 import Foundation
+import TestSupport
 import Testing
 @testable import Planning
 @testable import Reporting
-
-/// Email over a 6-hour day (15-minute intervals), 40 an hour in the first hour and 4 an hour after,
-/// 80% within 2 h, one back office at 30 EUR an hour (`DeferredMoveTests` in PlanningTests has the
-/// same centre).
-private func earlyEmail() -> Scenario {
-  let rates = (0..<24).map { $0 < 4 ? 40.0 / 3600 : 4.0 / 3600 }
-  var email = ContactType(id: "email", arrivalRates: rates, handleTime: .exponential(mean: 360),
-                          patience: nil, serviceLevel: ServiceLevelRule(threshold: 2 * 3600))
-  email.setChannel(.email)
-  var scenario = Scenario(name: "early-email", intervalLength: 900, intervalCount: 24, contactTypes: [email],
-                          groups: [AgentGroup(id: "back-office", skills: [Skill(type: 0)], agents: Array(repeating: 1, count: 24),
-                                              hourlyCost: 30)],
-                          costs: CostRules(currency: "EUR"))
-  scenario.targets = Targets(types: [TypeTargets(serviceLevel: 0.8)], maximumOccupancy: [nil], scope: .interval, assurance: .mean)
-  return scenario
-}
 
 struct StaffReportDeferredTests {
   /// `staff.json`'s `deferred_moves` carries the outcome's figures (agent-hours at ¼ h an

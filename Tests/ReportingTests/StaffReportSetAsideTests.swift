@@ -1,24 +1,9 @@
 import ContactCenterModel
 import Foundation
+import TestSupport
 import Testing
 @testable import Planning
 @testable import Reporting
-
-/// Email over a 2-hour day (15-minute intervals), 20 an hour, 80% within 1 h, one back office at
-/// 30 EUR an hour, and 40 emails already 2 h old at the opening: the service level at 00:00 cannot
-/// exceed about 11% (`UnattainableTargetTests` in PlanningTests has the same centre).
-private func overdueBacklog() -> Scenario {
-  var email = ContactType(id: "email", arrivalRates: Array(repeating: 20.0 / 3600, count: 8), handleTime: .exponential(mean: 300),
-                          patience: nil, serviceLevel: ServiceLevelRule(threshold: 3600))
-  email.setChannel(.email)
-  email.openingBacklog = OpeningBacklog(count: 40, age: .deterministic(value: 2 * 3600))
-  var scenario = Scenario(name: "overdue-backlog", intervalLength: 900, intervalCount: 8, contactTypes: [email],
-                          groups: [AgentGroup(id: "back-office", skills: [Skill(type: 0)], agents: Array(repeating: 1, count: 8),
-                                              hourlyCost: 30)],
-                          costs: CostRules(currency: "EUR"))
-  scenario.targets = Targets(types: [TypeTargets(serviceLevel: 0.8)], maximumOccupancy: [nil], scope: .interval, assurance: .mean)
-  return scenario
-}
 
 struct StaffReportSetAsideTests {
   /// The report of a search that set a target aside: `staff.json` names how (`set_aside_by`) and
