@@ -36,27 +36,29 @@ struct AdditionLedger<Cause: Hashable> {
   /// Agents removed at `group` and `interval` by other means (the remove phase): the latest
   /// additions there lose them first. Removing more than was added empties the cell.
   mutating func consume(group: Int, interval: Int, amount: Int) {
-    var left = amount
-    while left > 0, var last = additions[group][interval].popLast() {
-      let taken = min(left, last.amount)
-      last.amount -= taken
-      left -= taken
-      if last.amount > 0 { additions[group][interval].append(last) }
-    }
+    _ = takeLatest(group: group, interval: interval, amount: amount)
   }
 
   /// `amount` agents moved from `from` to `to` at `group` (deferred work worked later): the latest
   /// additions at `from` go, with their causes, to `to`. Agents not recorded there (the Erlang
   /// start's) move unrecorded.
   mutating func move(group: Int, from: Int, to: Int, amount: Int) {
+    additions[group][to] += takeLatest(group: group, interval: from, amount: amount)
+  }
+
+  /// Takes up to `amount` agents off the latest additions at `group` and `interval` and returns
+  /// them as additions with their causes, latest first.
+  private mutating func takeLatest(group: Int, interval: Int, amount: Int) -> [Addition] {
+    var taken: [Addition] = []
     var left = amount
-    while left > 0, var last = additions[group][from].popLast() {
-      let taken = min(left, last.amount)
-      last.amount -= taken
-      left -= taken
-      if last.amount > 0 { additions[group][from].append(last) }
-      additions[group][to].append(Addition(amount: taken, causes: last.causes))
+    while left > 0, var last = additions[group][interval].popLast() {
+      let part = min(left, last.amount)
+      last.amount -= part
+      left -= part
+      if last.amount > 0 { additions[group][interval].append(last) }
+      taken.append(Addition(amount: part, causes: last.causes))
     }
+    return taken
   }
 
   /// Takes out every addition all of whose causes satisfy `isSetAside`, and returns the agents to
