@@ -25,11 +25,33 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
   }
 
-  /// The day of the week, 1 (Sunday) to 7 (Saturday), by Zeller's congruence.
-  public var weekday: Int {
-    let (m, y) = month < 3 ? (month + 12, year - 1) : (month, year)
-    let h = (day + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7   // 0 = Saturday
-    return (h + 6) % 7 + 1
+  /// The day of the week, 1 (Sunday) to 7 (Saturday): 1970-01-01 was a Thursday.
+  public var weekday: Int { ((daysSinceEpoch % 7 + 7 + 4) % 7) + 1 }
+
+  /// Days from 1970-01-01 to this day (negative before it), by the days-from-civil algorithm of
+  /// Howard Hinnant ("chrono-Compatible Low-Level Date Algorithms").
+  public var daysSinceEpoch: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The day `days` after 1970-01-01, the inverse of ``daysSinceEpoch`` (civil-from-days, same
+  /// source); `days` from 0 to 2 932 896 (9999-12-31).
+  public init(daysSinceEpoch days: Int) {
+    precondition((0...2_932_896).contains(days), "a day from 1970-01-01 to 9999-12-31")
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
   }
 
   public var description: String {

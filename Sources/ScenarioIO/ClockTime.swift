@@ -1,7 +1,8 @@
 import Estimators
 
 /// Times of day and dates as call logs write them, shared by the call-log readers: `H:MM:SS`,
-/// the rule for times past midnight, and whole days between dates (for timestamps).
+/// the rule for times past midnight, timestamps and epoch seconds (the day arithmetic is
+/// ``CalendarDay``'s).
 enum ClockTime {
   /// Half a day: a time of day earlier than the call's arrival by more is read as after midnight.
   static let wrap = 12.0 * 3600
@@ -35,30 +36,6 @@ enum ClockTime {
   static func epoch(_ text: Substring) -> (day: CalendarDay, seconds: Double)? {
     guard let value = Double(text), value.isFinite, value >= 0, value < 253_402_300_800 else { return nil }
     let days = (value / 86_400).rounded(.down)
-    return (day(fromEpochDays: Int(days)), value - days * 86_400)
-  }
-
-  /// Days from 1970-01-01 to `day` (negative before it), by the civil-from-days algorithm of
-  /// Howard Hinnant ("chrono-Compatible Low-Level Date Algorithms").
-  static func epochDays(_ day: CalendarDay) -> Int {
-    let y = day.month <= 2 ? day.year - 1 : day.year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (day.month + (day.month > 2 ? -3 : 9)) + 2) / 5 + day.day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  /// The inverse of ``epochDays(_:)`` for days 0 (1970-01-01) to 9999-12-31.
-  static func day(fromEpochDays days: Int) -> CalendarDay {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return CalendarDay(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    return (CalendarDay(daysSinceEpoch: Int(days)), value - days * 86_400)
   }
 }

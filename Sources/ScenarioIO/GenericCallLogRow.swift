@@ -126,7 +126,7 @@ struct GenericCallLogRow {
     throws(ScenarioError) -> Double? {
     guard let column, let parsed = try written(column) else { return nil }
     let (written, clock) = parsed
-    let seconds = written.map { Double(ClockTime.epochDays($0) - ClockTime.epochDays(day)) * 86_400 + clock }
+    let seconds = written.map { Double($0.daysSinceEpoch - day.daysSinceEpoch) * 86_400 + clock }
       ?? ClockTime.ofCall(clock, arrival: arrival)
     if seconds < earlier.1 {
       throw problem(column, expected: "a time not before \(earlier.0.name) (\(field(earlier.0))): times run backwards")
