@@ -15,8 +15,9 @@ import SimKernel
 /// caller tries again with `t`'s retrial probability), an unresolved contact that is not escalated
 /// (the customer comes back with `t`'s repeat probability), or a resolution. So a visit leads to
 /// another with probability at most `p`, the largest *return probability* of any type: its retrial
-/// probability if it has patience, and its repeat probability if its contacts can leave unresolved
-/// without escalation. The visits per arrival are then at most `1 / (1 − p)` (a geometric series),
+/// probability if it has patience, and its repeat probability times the largest chance that a
+/// contact leaves it unresolved and not escalated, (1 − r(t)) × (1 − Σ share) (so every unresolved
+/// customer may come back, `repeat.probability` 1, when some are resolved). The visits per arrival are then at most `1 / (1 − p)` (a geometric series),
 /// and the contacts per arrival at most `max E(t) / (1 − p)`: infinite when `p = 1`.
 ///
 ///     // 50% of callers who abandon try again; nothing escalates: at most 2 contacts per arrival.
@@ -49,7 +50,9 @@ extension Scenario {
       let retrial = max(abandonRetrial, canBeBlocked ? type.retrial?.probabilityAfterBlock ?? 0 : 0)
       let escalated = type.escalations.reduce(0) { $0 + $1.share }
       let canLeaveUnresolved = resolution[t] < 1 && escalated < 1
-      return max(retrial, canLeaveUnresolved ? type.repeats?.probability ?? 0 : 0)
+      // A contact comes back as a repeat when it is left unresolved, not escalated, and returns.
+      let repeated = canLeaveUnresolved ? (1 - resolution[t]) * (1 - escalated) * (type.repeats?.probability ?? 0) : 0
+      return max(retrial, repeated)
     }
   }
 

@@ -26,22 +26,25 @@ struct WorkBoundTests {
     #expect(scenario.contactsPerArrivalBound == 1)
   }
 
-  /// A probability of 1 that can happen has no bound.
+  /// A repeat returns with its probability times the chance of leaving unresolved: every
+  /// unresolved customer coming back (probability 1) is 20% of contacts at resolution 0.8, so
+  /// 1 / (1 − 0.2) = 1.25 contacts; with resolution 0 every contact returns, and there is no bound.
   @Test func certainReturnsHaveNoBound() {
     let repeats = Recontact(probability: 1, delay: .exponential(mean: 60))
-    #expect(dayScenario(callType(agents: 5, resolution: 0.8, repeats: repeats)).contactsPerArrivalBound == .infinity)
+    #expect(abs(dayScenario(callType(agents: 5, resolution: 0.8, repeats: repeats)).contactsPerArrivalBound - 1.25) <= 1e-12)
+    #expect(dayScenario(callType(agents: 5, resolution: 0, repeats: repeats)).contactsPerArrivalBound == .infinity)
   }
 
   /// Escalation: tier1 resolves 60% and escalates all the rest, so a visit is at most 1.4
   /// contacts; tier2 resolves 50% and half of the rest come back as tier1 (return probability
-  /// 0.5): 1.4 / 0.5 = 2.8. A 100% escalation with resolution 0 is not a loop (escalations
+  /// 0.5 × 0.5 = 0.25): 1.4 / 0.75 = 1.8667. A 100% escalation with resolution 0 is not a loop (escalations
   /// do not cycle): 2 contacts.
   @Test func escalationsLengthenAVisit() {
     var tier1 = callType(id: "tier1", agents: 20, resolution: 0.6)
     tier1.escalations = [Escalation(to: 1, share: 1)]
     let tier2 = callType(id: "tier2", perHour: 0, agents: 10, resolution: 0.5,
                          repeats: Recontact(probability: 0.5, delay: .exponential(mean: 600), type: 0))
-    #expect(abs(dayScenario(tier1, tier2).contactsPerArrivalBound - 2.8) <= 1e-12)
+    #expect(abs(dayScenario(tier1, tier2).contactsPerArrivalBound - 1.4 / 0.75) <= 1e-12)
     tier1.resolution = 0
     #expect(dayScenario(tier1, callType(id: "tier2", perHour: 0, agents: 10)).contactsPerArrivalBound == 2)
   }
@@ -51,7 +54,8 @@ struct WorkBoundTests {
     var scenario = dayScenario(callType(agents: 5, repeats: Recontact(probability: 0.5, delay: .exponential(mean: 60))))
     #expect(scenario.contactsPerArrivalBound == 1)
     scenario.groups = [AgentGroup(id: "weak", skills: [Skill(type: 0, resolution: 0.2)], agents: [3])]
-    #expect(abs(scenario.contactsPerArrivalBound - 2) <= 1e-12)
+    // 80% unresolved × 50% come back: 1 / (1 − 0.4).
+    #expect(abs(scenario.contactsPerArrivalBound - 1 / 0.6) <= 1e-12)
   }
 
   /// Simulated: the contacts offered per arrival stay under the bound (retrials at 60%, repeats at 40%).
