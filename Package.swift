@@ -56,11 +56,11 @@ let package = Package(
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Queueing", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Estimators", "Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [
-        "Fingerprint", "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning", "ShiftPlanning",
+        "Estimators", "Fingerprint", "Queueing", "ScenarioIO", "Reporting", "ContactCenterModel", "Planning", "ShiftPlanning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

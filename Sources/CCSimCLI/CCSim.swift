@@ -13,7 +13,7 @@ public struct CCSim: ParsableCommand {
     commandName: "ccsim",
     abstract: "ContactCenterSim: contact-centre analytics, simulation and workforce planning.",
     version: version,
-    subcommands: [Run.self, Staff.self, Compare.self, Sweep.self, Merge.self, Validate.self, Erlang.self])
+    subcommands: [Run.self, Staff.self, Compare.self, Sweep.self, Merge.self, Validate.self, Erlang.self, Fit.self])
 
   public init() {}
 
@@ -35,6 +35,9 @@ public struct CCSim: ParsableCommand {
     } catch let overload as CentreOverload {
       FileHandle.standardError.write(Data("ccsim: error: \(overload)\n".utf8))
       Foundation.exit(overloadStatus)
+    } catch let error as CallLogError {
+      FileHandle.standardError.write(Data((error.description + "\n").utf8))
+      Foundation.exit(badInputStatus)
     } catch let errors as ScenarioErrors {
       // Each line already names file:line:column and says "error:".
       FileHandle.standardError.write(Data((errors.description + "\n").utf8))

@@ -23,30 +23,24 @@ public struct KaplanMeier: Hashable, Sendable {
   /// One step per distinct event time, in increasing time.
   public let steps: [Step]
 
-  public init(_ data: Lifetimes) {
-    let order = data.times.indices.sorted { data.times[$0] < data.times[$1] }
+  public init(_ data: Lifetimes) { self.init(DurationTally(data)) }
+
+  /// The same estimate from durations tallied by value (a streamed log).
+  public init(_ data: DurationTally) {
     var steps: [Step] = []
     var atRisk = data.count
     var survival = 1.0
     var greenwood = 0.0
-    var position = 0
-    while position < order.count {
-      let time = data.times[order[position]]
-      var events = 0
-      var leaving = 0
-      while position < order.count, data.times[order[position]] == time {
-        if data.observed[order[position]] { events += 1 }
-        leaving += 1
-        position += 1
-      }
+    for (time, counts) in data.sorted {
+      let events = counts.observed
       if events > 0 {
-        survival *= 1 - Double(events) / Double(atRisk)
-        if atRisk > events { greenwood += Double(events) / (Double(atRisk) * Double(atRisk - events)) }
+        survival *= 1 - events / atRisk
+        if atRisk > events { greenwood += events / (atRisk * (atRisk - events)) }
         steps.append(Step(
           time: time, survival: survival, standardError: survival * greenwood.squareRoot(),
-          atRisk: atRisk, events: events))
+          atRisk: Int(atRisk), events: Int(events)))
       }
-      atRisk -= leaving
+      atRisk -= counts.observed + counts.censored
     }
     self.steps = steps
   }

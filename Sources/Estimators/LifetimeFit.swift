@@ -40,6 +40,11 @@ public struct LifetimeFit: Hashable, Sendable {
   ///   times (an event at exactly 0 then counts as one at 10⁻⁶ units). Durations censored at 0
   ///   carry no information and drop out. The exponential's closed form uses the recorded times.
   public static func maximumLikelihood(_ data: Lifetimes, family: LifetimeFamily, resolution: Double = 1) -> LifetimeFit? {
+    maximumLikelihood(DurationTally(data), family: family, resolution: resolution)
+  }
+
+  /// The same fit from durations tallied by value (a streamed log).
+  public static func maximumLikelihood(_ data: DurationTally, family: LifetimeFamily, resolution: Double = 1) -> LifetimeFit? {
     let points = WeightedDurations(data, floor: resolution > 0 ? 0 : 1e-6)
     guard points.events > 0 else { return nil }
     if family == .exponential {
@@ -48,7 +53,7 @@ public struct LifetimeFit: Hashable, Sendable {
       return LifetimeFit(
         family: family, mean: mean, meanStandardError: mean / points.events.squareRoot(), shape: nil,
         shapeStandardError: nil, logLikelihood: logLikelihood, aic: 2 - 2 * logLikelihood,
-        sampleSize: data.count, events: Int(points.events))
+        sampleSize: Int(data.count), events: Int(points.events))
     }
     guard points.distinctEventTimes > 1 else { return nil }
     let objective = NegativeLogLikelihood(points: points, family: family, resolution: resolution)
@@ -61,11 +66,15 @@ public struct LifetimeFit: Hashable, Sendable {
     return LifetimeFit(
       family: family, mean: mean, meanStandardError: mean * (covariance?[0] ?? .nan).squareRoot(), shape: shape,
       shapeStandardError: shape * (covariance?[3] ?? .nan).squareRoot(), logLikelihood: logLikelihood,
-      aic: 4 - 2 * logLikelihood, sampleSize: data.count, events: Int(points.events))
+      aic: 4 - 2 * logLikelihood, sampleSize: Int(data.count), events: Int(points.events))
   }
 
   /// Every family in `families` fitted, best (lowest AIC) first.
   public static func ranked(_ data: Lifetimes, among families: [LifetimeFamily] = LifetimeFamily.allCases, resolution: Double = 1) -> [LifetimeFit] {
+    ranked(DurationTally(data), among: families, resolution: resolution)
+  }
+
+  public static func ranked(_ data: DurationTally, among families: [LifetimeFamily] = LifetimeFamily.allCases, resolution: Double = 1) -> [LifetimeFit] {
     families.compactMap { maximumLikelihood(data, family: $0, resolution: resolution) }.sorted { $0.aic < $1.aic }
   }
 }
@@ -83,14 +92,11 @@ struct WeightedDurations {
   /// Mean and coefficient of variation of the observed durations, for starting values.
   private var observedMean = 0.0, observedCV = 1.0
 
-  init(_ data: Lifetimes, floor: Double) {
+  init(_ data: DurationTally, floor: Double) {
     var counts: [Double: (observed: Double, censored: Double)] = [:]
-    for (time, isObserved) in zip(data.times, data.observed) {
-      if isObserved {
-        counts[max(time, floor), default: (0, 0)].observed += 1
-      } else if time > 0 {
-        counts[time, default: (0, 0)].censored += 1
-      }
+    for (time, count) in data.counts {
+      if count.observed > 0 { counts[max(time, floor), default: (0, 0)].observed += count.observed }
+      if count.censored > 0, time > 0 { counts[time, default: (0, 0)].censored += count.censored }
     }
     var sum = 0.0, sumOfSquares = 0.0
     for (time, count) in counts.sorted(by: { $0.key < $1.key }) {

@@ -102,9 +102,11 @@ public struct ObservedCall: Hashable, Sendable {
   /// one its observed patience, for a served one a lower bound of its patience (right-censored).
   public var wait: Double
   public var outcome: Outcome
+  /// When an agent answered a served call, where the log says; `nil` otherwise.
+  public var answered: Double?
 
   public init(day: CalendarDay, type: String, priority: Int?, customer: String?, agent: String?, arrival: Double,
-              queueEntry: Double?, wait: Double, outcome: Outcome) {
+              queueEntry: Double?, wait: Double, outcome: Outcome, answered: Double? = nil) {
     self.day = day
     self.type = type
     self.priority = priority
@@ -114,5 +116,22 @@ public struct ObservedCall: Hashable, Sendable {
     self.queueEntry = queueEntry
     self.wait = wait
     self.outcome = outcome
+    self.answered = answered
+  }
+
+  /// When the call was offered to the agents: it joined the queue, or an agent took it at once
+  /// (answered without queueing); `nil` for self-service. Offered calls are counted at this time.
+  public var offered: Double? {
+    switch outcome {
+    case .selfService: nil
+    case .abandoned: queueEntry ?? arrival
+    case .served: queueEntry ?? answered.map { $0 - wait } ?? arrival
+    }
+  }
+
+  /// When service started, for a served call: the logged answer, else the offer plus the wait.
+  public var answerTime: Double? {
+    guard case .served = outcome else { return nil }
+    return answered ?? (queueEntry ?? arrival) + wait
   }
 }

@@ -58,12 +58,14 @@ struct CallLogRow {
       queueEntry = start
     }
     let ended: ObservedCall.Outcome
+    var answered: Double?
     if outcome == "AGENT" {
       guard field("ser_start") != "0:00:00" else {
         throw problem("ser_start", expected: "the start of service of a call an agent served (outcome AGENT)", found: "0:00:00")
       }
       let start = try time("ser_start", entry: entry)
       let end = try time("ser_exit", notBefore: start, named: "ser_start", entry: entry)
+      answered = start
       ended = .served(handle: try duration("ser_time", equalTo: end - start, of: "ser_exit − ser_start"))
     } else {
       ended = queued ? .abandoned : .selfService
@@ -78,7 +80,7 @@ struct CallLogRow {
     let server = columns["server"].flatMap { _ in field("server") }
     let agent = outcome == "AGENT" ? server.flatMap { $0 == "NO_SERVER" || $0.isEmpty ? nil : String($0) } : nil
     return ObservedCall(day: day, type: String(type), priority: priority, customer: customer, agent: agent,
-                        arrival: entry, queueEntry: queueEntry, wait: wait, outcome: ended)
+                        arrival: entry, queueEntry: queueEntry, wait: wait, outcome: ended, answered: answered)
   }
 
   func field(_ name: String) -> Substring { fields[columns[name]!] }

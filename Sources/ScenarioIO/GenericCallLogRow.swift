@@ -52,11 +52,11 @@ struct GenericCallLogRow {
       priority = value
     }
     let customer = mapping.customer.flatMap { field($0).isEmpty ? nil : String(field($0)) }
-    func call(queueEntry: Double?, wait: Double, _ outcome: ObservedCall.Outcome) -> ObservedCall {
+    func call(queueEntry: Double?, wait: Double, _ outcome: ObservedCall.Outcome, answered: Double? = nil) -> ObservedCall {
       var agent: String?
       if case .served = outcome, let column = mapping.agent, !field(column).isEmpty { agent = String(field(column)) }
       return ObservedCall(day: day, type: type, priority: priority, customer: customer, agent: agent, arrival: arrival,
-                          queueEntry: queueEntry, wait: wait, outcome: outcome)
+                          queueEntry: queueEntry, wait: wait, outcome: outcome, answered: answered)
     }
     if let selfService = mapping.selfService, selfService.values.contains(String(field(selfService.column))) {
       return call(queueEntry: nil, wait: 0, .selfService)
@@ -80,7 +80,7 @@ struct GenericCallLogRow {
         throw problem(mapping.wait ?? mapping.answer ?? arrivalColumn,
                       expected: "the answer time or the wait of a served call that queued")
       }
-      return call(queueEntry: queueEntry, wait: wait, .served(handle: handle))
+      return call(queueEntry: queueEntry, wait: wait, .served(handle: handle), answered: answer)
     }
     guard let queueEntry else { return call(queueEntry: nil, wait: 0, .selfService) }
     guard let wait = waited else {

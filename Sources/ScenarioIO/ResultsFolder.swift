@@ -67,7 +67,7 @@ public struct ResultsFolder: Sendable {
   /// time and the seed, `20261123-142501-s1`, then the command's label for other commands than
   /// `run` (`-compare`), with `-2`, `-3`, … added if it exists already.
   /// - Parameters:
-  ///   - seed: The run's master seed, part of the run id.
+  ///   - seed: The run's master seed, part of the run id; `nil` for a command without one (`fit`).
   ///   - label: The command's label (`compare`, `staff`, `sweep`), or `nil` for a plain run.
   ///   - files: `(name, contents)` of every file, written in this order as UTF-8.
   ///   - beforeRename: Called once every file is in the temporary folder, just before a signal
@@ -76,7 +76,7 @@ public struct ResultsFolder: Sendable {
   /// - Throws: ``Interrupted`` when SIGINT or SIGTERM arrived while writing; ``InputError`` for
   ///   `--out` when `<root>/<scenario>` cannot be made; the file system's error when a file cannot
   ///   be written. Nothing is left behind in either case.
-  public func write(seed: UInt64, label: String? = nil, files: [(String, String)], beforeRename: () -> Void = {}) throws -> String {
+  public func write(seed: UInt64?, label: String? = nil, files: [(String, String)], beforeRename: () -> Void = {}) throws -> String {
     let manager = FileManager.default
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -87,7 +87,7 @@ public struct ResultsFolder: Sendable {
     formatter.dateFormat = "yyyyMMdd-HHmmss"
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.locale = Locale(identifier: "en_US_POSIX")
-    let base = "\(formatter.string(from: Date()))-s\(seed)" + (label.map { "-\($0)" } ?? "")
+    let base = formatter.string(from: Date()) + (seed.map { "-s\($0)" } ?? "") + (label.map { "-\($0)" } ?? "")
     let temporary = parent.appendingPathComponent(".incomplete-\(base)-\(getpid())")
     // Ctrl-C and SIGTERM wait while the folder is written; one that arrived meanwhile is honoured
     // just before the rename, with the temporary folder removed. Nothing runs concurrently with

@@ -37,7 +37,7 @@ struct CallLogReaderTests {
     #expect(calls[0] == ObservedCall(day: day, type: "PS", priority: 0, customer: nil, agent: nil, arrival: 25_205,
                                      queueEntry: nil, wait: 0, outcome: .selfService))
     #expect(calls[1] == ObservedCall(day: day, type: "NW", priority: 2, customer: "123", agent: "DANA", arrival: 25_260,
-                                     queueEntry: 25_270, wait: 30, outcome: .served(handle: 201)))
+                                     queueEntry: 25_270, wait: 30, outcome: .served(handle: 201), answered: 25_299))
     #expect(calls[2].outcome == .abandoned && calls[2].wait == 60 && calls[2].customer == "456" && calls[2].agent == nil)
     #expect(calls[3].outcome == .served(handle: 60) && calls[3].queueEntry == nil && calls[3].wait == 0 && calls[3].agent == "AVI")
     // 23:58:30 to 00:01:30 is three minutes in the queue, then two in service, past midnight.

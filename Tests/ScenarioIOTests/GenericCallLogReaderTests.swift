@@ -52,7 +52,7 @@ struct GenericCallLogReaderTests {
     #expect(summary.hasAgents && summary.hasCustomers)
     let day = try #require(CalendarDay(year: 2026, month: 3, day: 2))
     #expect(calls[0] == ObservedCall(day: day, type: "sales", priority: 0, customer: "C17", agent: "ana", arrival: 28_805,
-                                     queueEntry: 28_820, wait: 30, outcome: .served(handle: 200)))
+                                     queueEntry: 28_820, wait: 30, outcome: .served(handle: 200), answered: 28_850))
     #expect(calls[1] == ObservedCall(day: day, type: "support", priority: 1, customer: "C18", agent: nil, arrival: 28_860,
                                      queueEntry: 28_872, wait: 100, outcome: .abandoned))
     #expect(calls[2] == ObservedCall(day: day, type: "support", priority: 0, customer: "C19", agent: nil, arrival: 28_950,
@@ -63,7 +63,7 @@ struct GenericCallLogReaderTests {
     #expect(calls[6].customer == "Smith, J." && calls[6].priority == 2)
     // 23:58:30 on the 2nd, answered at 00:01:40 on the 3rd: times past 86 400 of the arrival's day.
     #expect(calls[19] == ObservedCall(day: day, type: "support", priority: 0, customer: "C30", agent: "eve", arrival: 86_310,
-                                      queueEntry: 86_320, wait: 180, outcome: .served(handle: 200)))
+                                      queueEntry: 86_320, wait: 180, outcome: .served(handle: 200), answered: 86_500))
     let outcomes = calls.map(\.outcome)
     #expect(outcomes.filter { if case .served = $0 { true } else { false } }.count == 13)
     #expect(outcomes.filter { $0 == .abandoned }.count == 4 && outcomes.filter { $0 == .selfService }.count == 3)
@@ -79,11 +79,11 @@ struct GenericCallLogReaderTests {
     let day = try #require(CalendarDay(year: 2026, month: 3, day: 2))
     #expect(dated == [
       ObservedCall(day: day, type: "Sales", priority: nil, customer: nil, agent: "Ann \"A\" B", arrival: 32_400,
-                   queueEntry: 32_410, wait: 30, outcome: .served(handle: 180)),
+                   queueEntry: 32_410, wait: 30, outcome: .served(handle: 180), answered: 32_440),
       ObservedCall(day: day, type: "Sales; EU", priority: nil, customer: nil, agent: nil, arrival: 32_460,
                    queueEntry: 32_465, wait: 60, outcome: .abandoned),
       ObservedCall(day: day, type: "Support", priority: nil, customer: nil, agent: "x;y", arrival: 86_340,
-                   queueEntry: 86_350, wait: 60, outcome: .served(handle: 120)),
+                   queueEntry: 86_350, wait: 60, outcome: .served(handle: 120), answered: 86_410),
     ])
     #expect(stamped == dated && epoch == dated)
     // A byte-order mark before the header (spreadsheet exports) is not part of the first column's name.

@@ -1,0 +1,141 @@
+import Estimators
+import Foundation
+
+/// The scenario a ``HistoryFit`` describes, as YAML text that `ccsim run` and `ccsim staff` take as
+/// it is: the fitted values, each with a comment saying where it came from (`fit.json` has every
+/// standard error and the alternatives' AIC).
+public struct FittedScenario: Sendable {
+  public var fit: HistoryFit
+  /// The scenario's name (letters, digits, `-`, `_`, `.`).
+  public var name: String
+  /// The lines of the header comment: the log, the command, the tool version.
+  public var provenance: [String]
+
+  public init(fit: HistoryFit, name: String, provenance: [String]) {
+    self.fit = fit
+    self.name = name
+    self.provenance = provenance
+  }
+
+  /// A scenario name from a file name: its stem with every other character made `-`.
+  public static func name(forLog path: String) -> String {
+    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let cleaned = String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" }.prefix(96))
+    return (cleaned.isEmpty ? "history" : cleaned) + "-fit"
+  }
+
+  public var yaml: String {
+    var out = provenance.map { "# \($0)\n" }.joined()
+    let days = fit.days
+    let first = fit.opening.lowerBound, end = fit.opening.upperBound
+    let minutes = Int(fit.intervalLength / 60)
+    out += """
+      name: \(name)
+      description: Fitted from \(days.count) day\(days.count == 1 ? "" : "s") of calls (\(Self.span(days))) by ccsim fit
+      openingHours: \(clock(first))-\(clock(end))   # the first to the last interval with calls or agents serving
+      interval: \(minutes)m
+
+      """
+    if let busyness = fit.busyness {
+      out += "busynessCV: \(Self.number(max(busyness.cv, 0.001), digits: 3))   # Jongbloed & Koole: daily totals' variance beyond Poisson, "
+        + "\(busyness.days) days of \(busyness.weekdays.count) weekday(s); se \(Self.number(busyness.standardError ?? .nan, digits: 3))\n"
+    } else {
+      out += "# busynessCV: not estimated (it needs at least 3 days of one day of the week)\n"
+    }
+    out += """
+      serviceLevel: {threshold: \(Self.number(fit.serviceLevelThreshold, digits: 0))s, definition: offered}
+      targets:              # not from the log: the planner's targets for `ccsim staff` and `ccsim compare`; edit them
+        serviceLevel: 80%
+        abandonment: 5%
+        per: day
+        judgedBy: mean
+      contactTypes:
+
+      """
+    for type in fit.types { out += typeYAML(type) }
+    out += "groups:             # agents by skill set; agents per interval: \(fit.staffingSource.rawValue), mean over the days\n"
+    for group in fit.groups {
+      out += "  - id: \(group.id)\n"
+      if !group.members.isEmpty { out += "    description: \(group.members.joined(separator: ", "))\n" }
+      out += "    agents: [\(group.agents.map(String.init).joined(separator: ", "))]\n"
+      out += "    skills: [\(group.skills.joined(separator: ", "))]\n"
+    }
+    return out
+  }
+
+  func typeYAML(_ type: HistoryFit.TypeFit) -> String {
+    let dayCount = fit.days.count
+    var out = "  - id: \(type.id)\n"
+    let volumes = type.arrivals.meanPerInterval.map { Self.number($0, digits: 2) }.joined(separator: ", ")
+    out += "    # \(type.offered) calls offered (\(type.answered) answered, \(type.abandoned) abandoned), \(type.contained) self-service"
+      + " over \(fit.allDays.count) day(s)\n"
+    out += "    volumes: [\(volumes)]   # fresh contacts per interval (new: retrials and repeats excluded), mean over \(dayCount) day(s)\n"
+    if type.contained > 0 {
+      out += "    containment: \(Self.number(type.containment, digits: 4))   # left in the IVR/VRU without queueing, "
+        + "se \(Self.number(type.containmentStandardError, digits: 4))\n"
+    }
+    if let best = type.handle.first {
+      let others = type.handle.dropFirst().map { "\($0.family.rawValue) \(Self.number($0.aic, digits: 1))" }.joined(separator: ", ")
+      out += "    handleTime: \(Self.distribution(best))   # ML\(type.pooledHandle ? " (too few calls: the centre's pooled fit)" : ""), "
+        + "AIC \(Self.number(best.aic, digits: 1)) vs \(others.isEmpty ? "none" : others)\n"
+    } else {
+      out += "    handleTime: {distribution: exponential, mean: 1s}   # no call was served: nothing to fit\n"
+    }
+    if let best = type.patience.first {
+      let others = type.patience.dropFirst().map { "\($0.family.rawValue) \(Self.number($0.aic, digits: 1))" }.joined(separator: ", ")
+      out += "    patience: \(Self.distribution(best))   # ML with answered calls censored at their wait"
+        + "\(type.pooledPatience ? " (too few abandons: the centre's pooled fit)" : ""), AIC \(Self.number(best.aic, digits: 1))"
+        + " vs \(others.isEmpty ? "none" : others)\n"
+    } else {
+      out += "    patience: none   # nobody abandoned\n"
+    }
+    if let returns = fit.returns {
+      let minimum = fit.options.minimumEvents
+      let window = Self.number(returns.window / 60, digits: 0)
+      if returns.abandoned >= minimum, returns.retrials > 0,
+         let delay = LifetimeFit.ranked(returns.retrialDelays, among: [.exponential, .weibull, .lognormal, .gamma]).first {
+        out += "    retrial: {probability: \(Self.number(Double(returns.retrials) / Double(returns.abandoned), digits: 4)), "
+          + "delay: \(Self.distribution(delay))}   # \(returns.retrials) of \(returns.abandoned) abandoned callers called again within \(window) min (the centre's)\n"
+      }
+      if returns.served >= minimum, returns.repeats > 0,
+         let delay = LifetimeFit.ranked(returns.repeatDelays, among: [.exponential, .weibull, .lognormal, .gamma]).first {
+        let share = Double(returns.repeats) / Double(returns.served)
+        out += "    resolution: \(Self.number(1 - share, digits: 4))   # \(returns.repeats) of \(returns.served) served callers called again "
+          + "within \(window) min (the centre's): first-contact resolution\n"
+        out += "    repeat: {probability: 1, delay: \(Self.distribution(delay))}   # every unresolved caller calls again\n"
+      }
+    }
+    return out
+  }
+
+  func clock(_ interval: Int) -> String {
+    let minutes = Int((Double(interval) * fit.intervalLength / 60).rounded())
+    return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+  }
+
+  /// A fitted distribution in the scenario's syntax.
+  static func distribution(_ fit: LifetimeFit) -> String {
+    let mean = "mean: \(number(fit.mean, digits: 1))s"
+    switch fit.family {
+    case .exponential: return "{distribution: exponential, \(mean)}"
+    case .weibull: return "{distribution: weibull, \(mean), shape: \(number(fit.shape ?? 1, digits: 3))}"
+    case .lognormal, .gamma: return "{distribution: \(fit.family.rawValue), \(mean), cv: \(number(fit.shape ?? 1, digits: 3))}"
+    }
+  }
+
+  /// `value` with at most `digits` decimals and no trailing zeros.
+  static func number(_ value: Double, digits: Int) -> String {
+    guard value.isFinite else { return "n/a" }
+    var text = String(format: "%.\(digits)f", value)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text == "-0" ? "0" : text
+  }
+
+  static func span(_ days: [CalendarDay]) -> String {
+    guard let first = days.first, let last = days.last else { return "no days" }
+    return first == last ? "\(first)" : "\(first) to \(last)"
+  }
+}

@@ -1,0 +1,114 @@
+import ContactCenterModel
+import Foundation
+import ScenarioIO
+import TestSupport
+import Testing
+@testable import CCSimCLI
+
+/// `ccsim fit` on the shipped real day (Scenarios/history), checked against an independent count,
+/// and its bad input.
+@Suite struct FitCommandTests {
+  static let log = repositoryPath("Scenarios/history/anonymous-bank-1999-08-01.csv")
+
+  /// The fit folder written under `root`.
+  func fitFolder(_ root: URL) throws -> URL {
+    let parent = root.appendingPathComponent("anonymous-bank-1999-08-01-fit")
+    let names = try FileManager.default.contentsOfDirectory(atPath: parent.path)
+    try #require(names.count == 1)
+    return parent.appendingPathComponent(names[0])
+  }
+
+  /// The day's KPIs counted straight from the CSV, without the reader: served (`AGENT`), abandoned
+  /// (`HANG` after queueing), self-service (`HANG` without), `PHANTOM` left out, and the four rows
+  /// the reader reports as malformed (lines 482, 804, 1195: times running backwards; 2117: served
+  /// without a start of service) left out; ASA the mean `q_time` of the served calls.
+  func independentCount() throws -> (answered: Int, abandoned: Int, contained: Int, asa: Double) {
+    let lines = try String(contentsOfFile: Self.log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let header = lines[0].split(separator: ",").map(String.init)
+    let column = { (name: String) in header.firstIndex(of: name)! }
+    var answered = 0, abandoned = 0, contained = 0, waits = 0.0
+    for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty && ![482, 804, 1195, 2117].contains(index + 1) {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      switch fields[column("outcome")] {
+      case "AGENT":
+        answered += 1
+        waits += Double(fields[column("q_time")])!
+      case "HANG" where fields[column("q_start")] != "0:00:00": abandoned += 1
+      case "HANG": contained += 1
+      default: break
+      }
+    }
+    return (answered, abandoned, contained, waits / Double(answered))
+  }
+
+  @Test func theRealDaysObservedKPIsMatchAnIndependentCount() throws {
+    let root = try temporaryFolder("fit")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Fit.parse([Self.log, "--out", root.path]).run()
+    let folder = try fitFolder(root)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["fit.json", "history.csv", "scenario.yaml"])
+
+    let rows = try String(contentsOf: folder.appendingPathComponent("history.csv"), encoding: .utf8).split(separator: "\n")
+    let header = rows[0].split(separator: ",").map(String.init)
+    let column = { (name: String) in header.firstIndex(of: name)! }
+    var offered = 0, answered = 0, abandoned = 0, contained = 0, waits = 0.0
+    for row in rows.dropFirst() {
+      let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+      guard fields[column("type")] == "all" else { continue }
+      offered += Int(fields[column("offered")])!
+      let served = Int(fields[column("answered")])!
+      answered += served
+      abandoned += Int(fields[column("abandoned")])!
+      contained += Int(fields[column("contained")])!
+      if served > 0 { waits += Double(served) * Double(fields[column("asa_s")])! }
+    }
+    let truth = try independentCount()
+    #expect(answered == truth.answered && abandoned == truth.abandoned && contained == truth.contained)
+    #expect(offered == truth.answered + truth.abandoned)
+    #expect(abs(waits / Double(answered) - truth.asa) < 1e-9 * truth.asa, "ASA \(waits / Double(answered)) vs \(truth.asa)")
+    #expect(answered == 1_507 && abandoned == 728 && contained == 118)
+
+    // The scenario runs as it is.
+    let file = try ScenarioFile.load(path: folder.appendingPathComponent("scenario.yaml").path)
+    #expect(file.scenario.contactTypes.map(\.id) == ["IN", "NE", "NW", "PE", "PS", "TT"])
+    let result = try Experiment(scenario: file.scenario, seed: 1).run(replications: 2, threads: 1)
+    #expect(result.replications.count == 2)
+
+    let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("fit.json"))) as? [String: Any])
+    let source = try #require(json["source"] as? [String: Any])
+    #expect(source["calls"] as? Int == 2_353 && source["malformed_rows_skipped"] as? Int == 4 && source["phantoms"] as? Int == 18)
+  }
+
+  /// Bad flags and logs: one line naming the flag or the file's place, status 2, nothing written.
+  @Test(arguments: [
+    (["--interval", "20m"], "--interval: expected 15m, 30m or 60m, found '20m'"),
+    (["--days", "1999-08-02..1999-08-01"], "--days: expected FROM..TO as YYYY-MM-DD..YYYY-MM-DD (FROM ≤ TO), or one day, found '1999-08-02..1999-08-01'"),
+    (["--days", "2001-01-01"], "--days: expected days with calls in"),
+    (["--format", "generic"], "--columns: expected a column mapping (YAML) for a generic log, found nothing"),
+    (["--format", "excel"], "--format: expected technion or generic, found 'excel'"),
+    (["--weekdays", "funday"], "--weekdays: expected days of the week such as mon,tue,wed,thu,fri, found 'funday'"),
+    (["--weekdays", "mon"], "--weekdays: expected days of the week the log has, found 'mon'"),
+    (["--threshold", "20"], "--threshold: expected a duration above 0 with a unit, such as 20s, found '20'"),
+  ])
+  func badFlagsAreRefusedAndNothingIsWritten(arguments: [String], message: String) throws {
+    let root = try temporaryFolder("fit-bad")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let (status, stderr) = try ccsim(["fit", Self.log, "--out", root.path] + arguments)
+    #expect(status == 2)
+    #expect(stderr.contains("ccsim: error: \(message)"), "\(stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+  }
+
+  @Test func aMissingOrEmptyLogIsNamed() throws {
+    let root = try temporaryFolder("fit-missing")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let missing = root.appendingPathComponent("nope.csv").path
+    var (status, stderr) = try ccsim(["fit", missing, "--out", root.path])
+    #expect(status == 2 && stderr.contains("\(missing): error: expected a readable call log (CSV), found no readable file there"), "\(stderr)")
+    let empty = root.appendingPathComponent("empty.csv")
+    try Data().write(to: empty)
+    (status, stderr) = try ccsim(["fit", empty.path, "--out", root.path])
+    #expect(status == 2 && stderr.contains("found an empty file"), "\(stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["empty.csv"])
+  }
+}
