@@ -26,10 +26,15 @@ struct Fit: ParsableCommand {
   @Option(help: "A caller's next call within this is a retrial or a repeat.") var returnWindow = "2h"
   @Option(help: "An agent has a skill for types making at least this share of their calls.") var skillShare = "10%"
   @Option(help: "Refuse the log above this share of malformed rows.") var badRows = "1%"
+  @Option(help: "The scenario's name (default: the log's file name).") var name: String?
   @Option(help: "Folder to write results under.") var out = "Results"
 
   func run() throws {
     let options = try FitOptions(self)
+    let name = self.name ?? FittedScenario.name(forLog: log)
+    guard FittedScenario.isValidName(name) else {
+      throw InputError(field: "--name", expected: "a name of letters, digits, '-', '_' or '.' (at most 100)", found: name)
+    }
     let summary: CallLogReader.Summary
     var history = CallHistory(intervalLength: options.interval, serviceLevelThreshold: options.threshold)
     if let mapping = options.mapping {
@@ -51,8 +56,7 @@ struct Fit: ParsableCommand {
       }
     }
     let fit = HistoryFit(history, options: fitOptions)
-    let name = FittedScenario.name(forLog: log)
-    let command = (["ccsim", "fit", log] + Array(CommandLine.arguments.dropFirst(3))).joined(separator: " ")
+    let command = (["ccsim", "fit", log] + Self.fitArguments(Array(CommandLine.arguments.dropFirst(3)))).joined(separator: " ")
     let scenario = FittedScenario(fit: fit, name: name, provenance: [
       "Fitted by `\(command)` (ccsim \(CCSim.version)):",
       "\(summary.calls) calls read (\(summary.badRows) malformed rows skipped, \(summary.phantoms) phantom calls and "
@@ -72,6 +76,21 @@ struct Fit: ParsableCommand {
     for problem in summary.problems.prefix(5) { FileHandle.standardError.write(Data("\(problem) (skipped)\n".utf8)) }
     print(FitSummary(fit: fit).table())
     print("\(summary.calls) calls on \(fit.allDays.count) day(s): results in \(folder)")
+  }
+}
+
+extension Fit {
+  /// The flags that shape the fit, for the scenario's header: all but `--out` (where it was written).
+  static func fitArguments(_ arguments: [String]) -> [String] {
+    var kept: [String] = []
+    var skipNext = false
+    for argument in arguments {
+      if skipNext { skipNext = false; continue }
+      if argument == "--out" { skipNext = true; continue }
+      if argument.hasPrefix("--out=") { continue }
+      kept.append(argument)
+    }
+    return kept
   }
 }
 

@@ -30,6 +30,8 @@ public struct HistoryFit: Sendable {
   /// (pooled over them); `nil` with fewer days.
   public var busyness: Busyness?
   public var returns: CallHistory.Returns?
+  /// The delays to a retrial and to a repeat fitted (best AIC first), when enough returns were seen.
+  public var retrialDelay: [LifetimeFit] = [], repeatDelay: [LifetimeFit] = []
   /// How the agents per interval were counted.
   public var staffingSource: StaffingSource
   public var groups: [GroupFit]
@@ -98,6 +100,11 @@ public struct HistoryFit: Sendable {
     let returns = history.hasCustomers ? history.returns(window: options.returnWindow) : nil
     self.returns = returns
     let returnShare = returns?.returnShare ?? 0
+    if let returns {
+      let families: [LifetimeFamily] = [.exponential, .weibull, .lognormal, .gamma]
+      if returns.abandoned >= options.minimumEvents { retrialDelay = LifetimeFit.ranked(returns.retrialDelays, among: families) }
+      if returns.served >= options.minimumEvents { repeatDelay = LifetimeFit.ranked(returns.repeatDelays, among: families) }
+    }
     let selected = Set(days)
     let cells = history.cells.filter { selected.contains($0.key.day) }
     let staffing = history.staffing.filter { selected.contains($0.key.day) }
@@ -111,9 +118,12 @@ public struct HistoryFit: Sendable {
     let pooledPatience = history.patience.values.reduce(into: DurationTally()) { $0.merge($1) }
     let handleFamilies: [LifetimeFamily] = [.lognormal, .gamma, .weibull]
     let patienceFamilies: [LifetimeFamily] = [.exponential, .weibull, .lognormal]
-    let centreHandle = LifetimeFit.ranked(pooledHandle, among: handleFamilies)
-    let centrePatience = LifetimeFit.ranked(pooledPatience, among: patienceFamilies)
     let minimum = Double(options.minimumEvents)
+    // The centre's pooled fits stand in for types with too few events; fitted only when needed.
+    let centreHandle = history.handleTimes.values.contains { $0.events < minimum }
+      ? LifetimeFit.ranked(pooledHandle, among: handleFamilies) : []
+    let centrePatience = history.patience.values.contains { $0.events < minimum }
+      ? LifetimeFit.ranked(pooledPatience, among: patienceFamilies) : []
     let days = self.days
 
     types = Set(cells.keys.map(\.type)).sorted().map { type in

@@ -121,6 +121,8 @@ public struct FitReport: Sendable {
       ("window_s", .number(returns.window)),
       ("retrial_share", share(returns.retrials, returns.abandoned)),
       ("repeat_share", share(returns.repeats, returns.served)),
+      ("retrial_delay", durationJSON(fit.retrialDelay, pooled: false, method: "maximum likelihood on the delays from hang-up to the next call; best AIC")),
+      ("repeat_delay", durationJSON(fit.repeatDelay, pooled: false, method: "maximum likelihood on the delays from the end of service to the next call; best AIC")),
       ("method", .string("the caller's next call within the window, after an abandoned (retrial) or a served call (repeat); "
                          + "calls whose window passes the end of the log are left out")),
     ])

@@ -17,11 +17,18 @@ public struct FittedScenario: Sendable {
     self.provenance = provenance
   }
 
-  /// A scenario name from a file name: its stem with every other character made `-`.
+  /// A scenario name from a file name: its stem with every character other than letters, digits,
+  /// `-`, `_` and `.` made `-`, at most 100 characters.
   public static func name(forLog path: String) -> String {
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    let cleaned = String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" }.prefix(96))
-    return (cleaned.isEmpty ? "history" : cleaned) + "-fit"
+    let cleaned = String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" }.prefix(100))
+    return cleaned.isEmpty || cleaned.allSatisfy({ $0 == "." }) ? "history" : cleaned
+  }
+
+  /// Whether `name` is a scenario name: letters, digits, `-`, `_`, `.`, 1 to 100 characters.
+  public static func isValidName(_ name: String) -> Bool {
+    (1...100).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+      && !name.allSatisfy { $0 == "." }
   }
 
   public var yaml: String {
@@ -32,7 +39,7 @@ public struct FittedScenario: Sendable {
     out += """
       name: \(name)
       description: Fitted from \(days.count) day\(days.count == 1 ? "" : "s") of calls (\(Self.span(days))) by ccsim fit
-      openingHours: \(clock(first))-\(clock(end))   # the first to the last interval with calls or agents serving
+      openingHours: \(clock(first))-\(clock(end))   # the first to the last interval with calls
       interval: \(minutes)m
 
       """
@@ -92,13 +99,11 @@ public struct FittedScenario: Sendable {
     if let returns = fit.returns {
       let minimum = fit.options.minimumEvents
       let window = Self.number(returns.window / 60, digits: 0)
-      if returns.abandoned >= minimum, returns.retrials > 0,
-         let delay = LifetimeFit.ranked(returns.retrialDelays, among: [.exponential, .weibull, .lognormal, .gamma]).first {
+      if returns.abandoned >= minimum, returns.retrials > 0, let delay = fit.retrialDelay.first {
         out += "    retrial: {probability: \(Self.number(Double(returns.retrials) / Double(returns.abandoned), digits: 4)), "
           + "delay: \(Self.distribution(delay))}   # \(returns.retrials) of \(returns.abandoned) abandoned callers called again within \(window) min (the centre's)\n"
       }
-      if returns.served >= minimum, returns.repeats > 0,
-         let delay = LifetimeFit.ranked(returns.repeatDelays, among: [.exponential, .weibull, .lognormal, .gamma]).first {
+      if returns.served >= minimum, returns.repeats > 0, let delay = fit.repeatDelay.first {
         let share = Double(returns.repeats) / Double(returns.served)
         out += "    resolution: \(Self.number(1 - share, digits: 4))   # \(returns.repeats) of \(returns.served) served callers called again "
           + "within \(window) min (the centre's): first-contact resolution\n"

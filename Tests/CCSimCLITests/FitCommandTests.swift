@@ -12,7 +12,7 @@ import Testing
 
   /// The fit folder written under `root`.
   func fitFolder(_ root: URL) throws -> URL {
-    let parent = root.appendingPathComponent("anonymous-bank-1999-08-01-fit")
+    let parent = root.appendingPathComponent("anonymous-bank-1999-08-01")
     let names = try FileManager.default.contentsOfDirectory(atPath: parent.path)
     try #require(names.count == 1)
     return parent.appendingPathComponent(names[0])
@@ -77,6 +77,20 @@ import Testing
     let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("fit.json"))) as? [String: Any])
     let source = try #require(json["source"] as? [String: Any])
     #expect(source["calls"] as? Int == 2_353 && source["malformed_rows_skipped"] as? Int == 4 && source["phantoms"] as? Int == 18)
+  }
+
+  /// Scenarios/bank-1999-08-01.yaml is what `ccsim fit` writes today, only its header lines added.
+  @Test func theBankExampleIsTheFitAsItIs() throws {
+    let root = try temporaryFolder("fit-example")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Fit.parse([Self.log, "--name", "bank-1999-08-01", "--out", root.path]).run()
+    let parent = root.appendingPathComponent("bank-1999-08-01")
+    let folder = parent.appendingPathComponent(try #require(FileManager.default.contentsOfDirectory(atPath: parent.path).first))
+    let body = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+    let fitted = try String(contentsOf: folder.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+    let shipped = try String(contentsOfFile: repositoryPath("Scenarios/bank-1999-08-01.yaml"), encoding: .utf8)
+    #expect(body(fitted) == body(shipped), "regenerate Scenarios/bank-1999-08-01.yaml (Docs/history.md)")
+    #expect(shipped.contains("# Fitted by `ccsim fit Scenarios/history/anonymous-bank-1999-08-01.csv --name bank-1999-08-01`"))
   }
 
   /// Bad flags and logs: one line naming the flag or the file's place, status 2, nothing written.
