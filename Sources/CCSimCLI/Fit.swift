@@ -69,8 +69,14 @@ struct Fit: ParsableCommand {
       ("phantoms", .integer(summary.phantoms)), ("outside_days", .integer(summary.outsideDays)),
       ("has_agents", .bool(summary.hasAgents)), ("has_customers", .bool(summary.hasCustomers)),
     ]))
+    let page = FitHTMLReport(fit: fit, history: history, name: name, facts: [
+      HTMLPage.Fact(name: "Log", value: log), HTMLPage.Fact(name: "Calls", value: String(summary.calls)),
+      HTMLPage.Fact(name: "Days", value: "\(fit.days.count) of \(fit.allDays.count)"),
+      HTMLPage.Fact(name: "Interval", value: "\(Int(options.interval / 60)) minutes"),
+      HTMLPage.Fact(name: "Malformed rows skipped", value: String(summary.badRows)),
+    ])
     var files = [("scenario.yaml", scenario.yaml), ("fit.json", report.json().prettyRendered() + "\n"),
-                 ("history.csv", report.historyCSV())]
+                 ("history.csv", report.historyCSV()), ("report.html", page.rendered(generator: "ccsim \(CCSim.version)"))]
     if let columns, let text = try? String(contentsOfFile: columns, encoding: .utf8) { files.append(("columns.yaml", text)) }
     let folder = try ResultsFolder(under: out, scenario: name).write(seed: nil, label: "fit", files: files)
     for problem in summary.problems.prefix(5) { FileHandle.standardError.write(Data("\(problem) (skipped)\n".utf8)) }

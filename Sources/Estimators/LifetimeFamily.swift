@@ -33,6 +33,11 @@ public enum LifetimeFamily: String, CaseIterable, Hashable, Sendable {
   /// The member with this mean and shape, its constants worked out once for many evaluations.
   func member(mean: Double, shape: Double) -> LifetimeMember { LifetimeMember(family: self, mean: mean, shape: shape) }
 
+  /// The member's survival function S(t) = P(T > t), for plotting a fit over a Kaplan–Meier curve.
+  public func survival(_ time: Double, mean: Double, shape: Double) -> Double {
+    exp(member(mean: mean, shape: shape).logSurvival(time))
+  }
+
   /// The member's quantile at probability `p` in (0, 1), for QQ plots.
   public func quantile(_ p: Double, mean: Double, shape: Double) -> Double {
     switch self {

@@ -46,7 +46,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     try Fit.parse([Self.log, "--out", root.path]).run()
     let folder = try fitFolder(root)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["fit.json", "history.csv", "scenario.yaml"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["fit.json", "history.csv", "report.html", "scenario.yaml"])
+    // The page: arrivals of 6 types, patience of the 3 with 30 abandons or more (IN, NW, PS), handle
+    // time (histogram and QQ plot) of the 4 with 30 served calls or more, and the staffing.
+    let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(page.components(separatedBy: "<figure>").count - 1 == 6 + 3 + 2 * 4 + 1)
 
     let rows = try String(contentsOf: folder.appendingPathComponent("history.csv"), encoding: .utf8).split(separator: "\n")
     let header = rows[0].split(separator: ",").map(String.init)
