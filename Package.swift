@@ -77,7 +77,7 @@ let package = Package(
     .executableTarget(
       name: "ccsim-bench",
       dependencies: [
-        "CAllocationCounter", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning", "Stochastic",
+        "CAllocationCounter", "Estimators", "Reporting", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning", "Stochastic",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

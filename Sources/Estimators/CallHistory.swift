@@ -59,6 +59,15 @@ public struct CallHistory: Sendable {
     /// Σ seconds of service within the interval: ÷ the interval length, the mean number busy.
     public var busyTime = 0.0
     public var busyTimeByType: [String: Double] = [:]
+
+    mutating func add(type: String, agent: Int?, busy: Double) {
+      busyTime += busy
+      busyTimeByType[type, default: 0] += busy
+      if let agent {
+        agents.insert(agent)
+        agentsByType[type, default: []].insert(agent)
+      }
+    }
   }
 
   public private(set) var cells: [CellKey: Cell] = [:]
@@ -78,6 +87,9 @@ public struct CallHistory: Sendable {
   /// Whether any call named its agent / its caller.
   public private(set) var hasAgents = false, hasCustomers = false
   private var callerCalls: [CallerCall] = []
+  /// The call types by index, for ``CallerCall``'s compact cell.
+  private var typeNames: [String] = []
+  private var typeIndex: [String: Int] = [:]
 
   public struct DayInterval: Hashable, Sendable, Comparable {
     public var day: CalendarDay
@@ -137,7 +149,15 @@ public struct CallHistory: Sendable {
     if let customer = call.customer {
       hasCustomers = true
       cells[key]?.identified += 1
-      callerCalls.append(CallerCall(call, key: key, caller: customer))
+      let type: Int
+      if let known = typeIndex[call.type] {
+        type = known
+      } else {
+        type = typeNames.count
+        typeIndex[call.type] = type
+        typeNames.append(call.type)
+      }
+      callerCalls.append(CallerCall(call, interval: key.interval, type: type, caller: customer))
     }
   }
 
@@ -167,15 +187,9 @@ public struct CallHistory: Sendable {
     var index = first
     repeat {
       let key = DayInterval(day: call.day, interval: index)
-      let overlap = min(end, Double(index + 1) * intervalLength) - max(start, Double(index) * intervalLength)
-      var slot = staffing[key] ?? Staffing()
-      slot.busyTime += max(overlap, 0)
-      slot.busyTimeByType[call.type, default: 0] += max(overlap, 0)
-      if let agent {
-        slot.agents.insert(agent)
-        slot.agentsByType[call.type, default: []].insert(agent)
-      }
-      staffing[key] = slot
+      let overlap = max(min(end, Double(index + 1) * intervalLength) - max(start, Double(index) * intervalLength), 0)
+      // Modified in place: a copy taken out of the dictionary would copy its sets on every call.
+      staffing[key, default: Staffing()].add(type: call.type, agent: agent, busy: overlap)
       index += 1
     } while Double(index) * intervalLength < end && index < intervalsPerDay
   }
@@ -191,11 +205,15 @@ struct CallerCall {
   var time: Double
   var end: Double
   var outcome: UInt8
-  var cell: CallHistory.CellKey
+  /// The cell the call counts in: its day (days since 1970), interval and type index — 40 bytes a
+  /// call in all.
+  var day: Int32
+  var interval: Int16
+  var type: Int32
 
   static let abandoned: UInt8 = 0, served: UInt8 = 1, contained: UInt8 = 2
 
-  init(_ call: ObservedCall, key: CallHistory.CellKey, caller: String) {
+  init(_ call: ObservedCall, interval: Int, type: Int, caller: String) {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in caller.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
     self.caller = hash
@@ -212,7 +230,9 @@ struct CallerCall {
       outcome = Self.contained
       end = time
     }
-    cell = key
+    day = Int32(call.day.daysSinceEpoch)
+    self.interval = Int16(interval)
+    self.type = Int32(type)
   }
 }
 
@@ -236,7 +256,11 @@ extension CallHistory {
       let returned = delay.map { $0 <= window } ?? false
       result.identifiedCalls += 1
       guard call.outcome != CallerCall.contained else { continue }
-      if returned, let next { cells[next.cell]?.returning += 1; result.returningCalls += 1 }
+      if returned, let next {
+        let key = CellKey(day: CalendarDay(daysSinceEpoch: Int(next.day)), interval: Int(next.interval), type: typeNames[Int(next.type)])
+        cells[key]?.returning += 1
+        result.returningCalls += 1
+      }
       guard call.end + window <= logEnd else { continue }
       if call.outcome == CallerCall.abandoned {
         result.abandoned += 1

@@ -40,9 +40,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   }
 
   /// The day `days` after 1970-01-01, the inverse of ``daysSinceEpoch`` (civil-from-days, same
-  /// source); `days` from 0 to 2 932 896 (9999-12-31).
+  /// source); `days` from −719 162 (0001-01-01) to 2 932 896 (9999-12-31).
   public init(daysSinceEpoch days: Int) {
-    precondition((0...2_932_896).contains(days), "a day from 1970-01-01 to 9999-12-31")
+    precondition((-719_162...2_932_896).contains(days), "a day from 0001-01-01 to 9999-12-31")
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

@@ -9,12 +9,28 @@ enum ClockTime {
 
   /// `H:MM:SS` or `HH:MM:SS` (hours 0–23) in seconds after midnight; `nil` otherwise.
   static func seconds(_ text: Substring) -> Double? {
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[1].count == 2, parts[2].count == 2, (1...2).contains(parts[0].count),
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-      let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), (0..<24).contains(h), (0..<60).contains(m),
-      (0..<60).contains(s) else { return nil }
-    return Double(h * 3600 + m * 60 + s)
+    // Read on the UTF-8 bytes (a log has millions of these): H or HH, then :MM:SS.
+    let bytes = text.utf8
+    guard (7...8).contains(bytes.count) else { return nil }
+    var values: [Int] = [0, 0, 0]
+    var part = 0, digits = 0
+    var lengths = [0, 0, 0]
+    for byte in bytes {
+      if byte == UInt8(ascii: ":") {
+        guard part < 2, digits > 0 else { return nil }
+        lengths[part] = digits
+        part += 1
+        digits = 0
+      } else {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        values[part] = values[part] * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+      }
+    }
+    lengths[part] = digits
+    guard part == 2, (1...2).contains(lengths[0]), lengths[1] == 2, lengths[2] == 2,
+      values[0] < 24, values[1] < 60, values[2] < 60 else { return nil }
+    return Double(values[0] * 3600 + values[1] * 60 + values[2])
   }
 
   /// A time of day of the call's day, moved past midnight (+ 86 400 s) when it is more than

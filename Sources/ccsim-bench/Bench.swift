@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Workloads: erlang (analytic formulas), mmn-s and mmn-l (the M/M/n+M simulation workloads),
 /// replications (1 vs 2 threads), multiskill (a 24-hour multi-skill centre), staff (ccsim staff on
-/// the retail example). Setup stays outside the timed region and results feed a printed checksum,
+/// the retail example), fit (ccsim fit on a generated million-row call log). Setup stays outside the timed region and results feed a printed checksum,
 /// so the optimiser cannot drop the work. Peak memory is the process's maximum resident set, which
 /// is why each workload runs in a fresh process. Bad flags print one line and exit with status 2.
 struct Bench: ParsableCommand {
@@ -23,10 +23,10 @@ struct Bench: ParsableCommand {
       """)
 
   /// The workloads `--workload` accepts, in the order a full run takes them.
-  static let workloads = ["erlang", "mmn-s", "mmn-l", "replications", "multiskill", "staff"]
+  static let workloads = ["erlang", "mmn-s", "mmn-l", "replications", "multiskill", "staff", "fit"]
 
   @Option(help: ArgumentHelp(
-    "Run one workload: erlang, mmn-s, mmn-l, replications, multiskill or staff.", valueName: "name"))
+    "Run one workload: erlang, mmn-s, mmn-l, replications, multiskill, staff or fit.", valueName: "name"))
   var workload: String?
 
   @Flag(help: "Print each workload's results as one JSON line (all but erlang).")
@@ -71,6 +71,7 @@ struct Bench: ParsableCommand {
       case "mmn-l": simulationWorkload("mmn-l", agents: 1_000, erlangs: 980, arrivals: 5_000_000, json: json)
       case "multiskill": multiSkillWorkload(json: json)
       case "staff": staffWorkload(scenario: scenarioPath, json: json)
+      case "fit": fitWorkload(repository: repository ?? ".", json: json)
       default: replicationWorkload(json: json)
       }
     } else {

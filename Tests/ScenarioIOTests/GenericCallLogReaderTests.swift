@@ -171,6 +171,13 @@ struct GenericCallLogReaderTests {
     for days in stride(from: 0, to: 40_000, by: 7) {
       #expect(CalendarDay(daysSinceEpoch: days).daysSinceEpoch == days)
     }
+    // Before 1970 too (a 1950s log's days are negative), to the first and last representable days.
+    #expect(try #require(CalendarDay(year: 1969, month: 12, day: 31)).daysSinceEpoch == -1)
+    #expect(try #require(CalendarDay(year: 1900, month: 3, day: 1)).daysSinceEpoch == -25_508)
+    for days in [-719_162, -146_097, -25_509, -1, 2_932_896] {
+      #expect(CalendarDay(daysSinceEpoch: days).daysSinceEpoch == days)
+    }
+    #expect(CalendarDay(daysSinceEpoch: -719_162) == CalendarDay(year: 1, month: 1, day: 1))
     #expect(ClockTime.epoch("86399.5")?.day == CalendarDay(year: 1970, month: 1, day: 1) && ClockTime.epoch("86399.5")?.seconds == 86_399.5)
     #expect(ClockTime.epoch("-1") == nil && ClockTime.timestamp("2026-03-02 9:00:00") == nil)
   }
