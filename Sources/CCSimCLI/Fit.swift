@@ -13,7 +13,7 @@ struct Fit: ParsableCommand {
       every model input with its standard error — fresh volumes per interval, containment,
       busyness, handle-time and censored patience distributions by AIC, retrials and repeats,
       agents per interval and skill groups — and writes scenario.yaml (runs as it is), fit.json,
-      history.csv and a copy of the mapping. Docs/history.md documents every estimator.
+      history.csv, report.html and, for a generic log, a copy of the mapping. Docs/history.md documents every estimator.
       """)
 
   @Argument(help: "Call log (CSV).") var log: String

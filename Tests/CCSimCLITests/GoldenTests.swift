@@ -7,7 +7,7 @@ import Testing
 /// with a line diff; regenerate on purpose with `CCSIM_UPDATE_GOLDEN=1` (``GoldenFile``).
 @Suite struct GoldenTests {
   /// `ccsim --help` and each subcommand's.
-  static let commands: [[String]] = [[], ["run"], ["compare"], ["staff"], ["sweep"], ["merge"], ["erlang"], ["validate"]]
+  static let commands: [[String]] = [[], ["run"], ["compare"], ["staff"], ["sweep"], ["merge"], ["erlang"], ["validate"], ["fit"]]
 
   /// The help is wrapped at `COLUMNS`, so the tests fix it.
   static let environment = ["COLUMNS": "100"]
