@@ -117,7 +117,12 @@ struct GenericCallLogRow {
     case .timeOfDay: ClockTime.seconds(text).map { (nil, $0) }
     }
     guard let parsed else { throw problem(column, expected: timeFormat) }
-    return parsed
+    guard mapping.timeZoneOffset != 0, let day = parsed.0 else { return parsed }
+    // A UTC timestamp moved to the centre's clock (`timeZone: +02:00`).
+    guard let local = ClockTime.shifted(day, parsed.1, by: mapping.timeZoneOffset) else {
+      throw problem(column, expected: "\(timeFormat), from 1970 to 9999 on the centre's clock")
+    }
+    return (local.day, local.seconds)
   }
 
   /// The time in `column` (`nil` when not mapped or empty) in seconds after the midnight of the
