@@ -44,7 +44,7 @@ public struct IntervalReportMapping: Hashable, Sendable {
   public enum Threshold: Hashable, Sendable {
     /// The same threshold, in seconds, for every row (`serviceLevelThreshold: 20s`).
     case fixed(Double)
-    /// A column of seconds, written as ``IntervalReportMapping/durations`` says.
+    /// A column of numbers of seconds (`20`), whatever ``IntervalReportMapping/durations`` says.
     case column(MappedColumn)
   }
 

@@ -50,8 +50,8 @@ struct IntervalReportRow {
       switch mapping.serviceLevelThreshold {
       case .fixed(let seconds): interval.serviceLevelThreshold = seconds
       case .column(let thresholdColumn):
-        guard let seconds = try duration(thresholdColumn), seconds > 0 else {
-          throw problem(thresholdColumn, expected: "the service level's threshold, \(durationFormat) above 0")
+        guard let seconds = Quantity.number(field(thresholdColumn)), seconds > 0 else {
+          throw problem(thresholdColumn, expected: "the service level's threshold, a number of seconds above 0")
         }
         interval.serviceLevelThreshold = seconds
       case nil: break
@@ -121,10 +121,11 @@ struct IntervalReportRow {
     switch mapping.serviceLevelUnit {
     case .percent:
       let digits = text.hasSuffix("%") ? text.dropLast() : text
-      guard let value = Quantity.number(digits), (0...100).contains(value) else {
+      // `97.9e-2` rather than 97.9 / 100: the share nearest 0.979, as if written so.
+      guard let value = Quantity.number(digits), (0...100).contains(value), let share = Double(digits + "e-2") else {
         throw problem(column, expected: "a percentage from 0 to 100, such as 80 or 80% (serviceLevelUnit: percent)")
       }
-      return value / 100
+      return share
     case .share, nil:
       guard let value = Quantity.number(text), (0...1).contains(value) else {
         throw problem(column, expected: "a share from 0 to 1, such as 0.8 (serviceLevelUnit: share)")
