@@ -112,7 +112,7 @@ let package = Package(
     .testTarget(
       name: "CCSimCLITests", dependencies: ["TestSupport", "CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning", "Reporting"],
       exclude: ["Golden"], swiftSettings: strict),
-    .testTarget(name: "EstimatorsTests", dependencies: ["Estimators", "Stochastic"], swiftSettings: strict),
+    .testTarget(name: "EstimatorsTests", dependencies: ["Estimators", "Queueing", "Stochastic"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )
