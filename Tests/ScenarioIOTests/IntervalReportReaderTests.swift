@@ -54,4 +54,17 @@ struct IntervalReportReaderTests {
     #expect(summary.rows == 80 && summary.intervals == 20 && summary.outsideDays == 40 && summary.otherTypes == 20)
     #expect(summary.unknownTypes == ["sales"] && summary.badRows == 0)
   }
+
+  /// `Docs/history.md`'s example: the support queue's exponential patience from its abandons and
+  /// ASA. Counted independently (Python): 143 abandons, Σ ASA × (answered + abandoned) = 81,371 s.
+  @Test func theDocumentedExampleEstimatesThePatience() throws {
+    let mapping = try IntervalReportMapping.load(path: IntervalReports.exampleMapping)
+    var rows: [ObservedInterval] = []
+    let summary = try IntervalReportReader(path: IntervalReports.example, mapping: mapping).read { rows.append($0) }
+    let support = rows.filter { $0.type == "support" }
+    #expect(summary.intervals == 80 && support.map(\.offered).reduce(0, +) == 2_757)
+    let patience = try #require(IntervalPatience(support))
+    #expect(patience.abandoned == 143 && patience.totalWait == 81_371)
+    #expect(abs(patience.meanPatience - 569.028) < 0.001 && abs(patience.meanPatienceStandardError - 47.585) < 0.001)
+  }
 }
