@@ -73,6 +73,9 @@ let package = Package(
     .executableTarget(
       name: "staff-scenario", dependencies: ["ContactCenterModel", "Planning", "Reporting", "ScenarioIO"],
       path: "Examples/staff-scenario", swiftSettings: strict),
+    .executableTarget(
+      name: "read-interval-report", dependencies: ["Estimators", "ScenarioIO"], path: "Examples/read-interval-report",
+      swiftSettings: strict),
     .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",

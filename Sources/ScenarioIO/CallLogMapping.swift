@@ -76,13 +76,7 @@ public struct CallLogMapping: Hashable, Sendable {
 
   /// Reads and checks mapping text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> CallLogMapping {
-    let root = try ScenarioFile.compose(text, file: file)
-    var reader = YAMLReader(file: file)
-    let mapping = read(root, file: file, reader: &reader)
-    guard reader.errors.isEmpty, let mapping else {
-      throw ScenarioErrors(reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
-    }
-    return mapping
+    try parseMapping(text, file: file) { root, reader in read(root, file: file, reader: &reader) }
   }
 
   static func read(_ root: Node, file: String, reader: inout YAMLReader) -> CallLogMapping? {

@@ -4,24 +4,13 @@ import Estimators
 /// ``ObservedInterval``, every problem reported at its column (``IntervalReportReader`` says what
 /// a row means and which rows are malformed).
 struct IntervalReportRow {
-  let number: Int
-  let file: String
   let mapping: IntervalReportMapping
-  /// Header name → field index.
-  let index: [String: Int]
-  let line: CSVLine
+  let row: MappedRow
 
   init(text: Substring, number: Int, file: String, mapping: IntervalReportMapping, index: [String: Int], count: Int)
     throws(ScenarioError) {
-    self.number = number
-    self.file = file
     self.mapping = mapping
-    self.index = index
-    line = try CSVLine(text, delimiter: mapping.delimiter, file: file, line: number)
-    guard line.fields.count == count else {
-      throw ScenarioError(file: file, line: number, column: 1, path: "row",
-                          expected: "\(count) fields, as the header has", found: "\(line.fields.count)")
-    }
+    row = try MappedRow(text, number: number, file: file, delimiter: mapping.delimiter, index: index, count: count)
   }
 
   func interval() throws(ScenarioError) -> ObservedInterval {
@@ -150,20 +139,16 @@ struct IntervalReportRow {
     }
   }
 
-  func field(_ column: MappedColumn) -> Substring { line.fields[index[column.name] ?? 0] }
+  func field(_ column: MappedColumn) -> Substring { row.field(column) }
 
-  func problem(_ column: MappedColumn, expected: String) -> ScenarioError {
-    let found = field(column)
-    return ScenarioError(file: file, line: number, column: line.starts[index[column.name] ?? 0], path: column.name,
-                         expected: expected, found: found.isEmpty ? "nothing" : String(found))
-  }
+  func problem(_ column: MappedColumn, expected: String) -> ScenarioError { row.problem(column, expected: expected) }
 
   /// The error for a row whose day, start and type an earlier row already had.
   func repeated(_ interval: ObservedInterval) -> ScenarioError {
     let column = mapping.start
     let clock = Int(interval.start)
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return ScenarioError(file: file, line: number, column: line.starts[index[column.name] ?? 0], path: column.name,
+    return ScenarioError(file: row.file, line: row.number, column: row.start(of: column), path: column.name,
                          expected: "one row per day, start and type",
                          found: "a second row for \(interval.day) \(two(clock / 3600)):\(two(clock % 3600 / 60)) \(interval.type)")
   }

@@ -37,6 +37,18 @@ public enum MappedType: Hashable, Sendable {
   }
 }
 
+/// A mapping file read into `Mapping` by `read`, every problem collected and sorted by place.
+func parseMapping<Mapping>(_ text: String, file: String, read: (Node, inout YAMLReader) -> Mapping?)
+  throws(ScenarioErrors) -> Mapping {
+  let root = try ScenarioFile.compose(text, file: file)
+  var reader = YAMLReader(file: file)
+  let mapping = read(root, &reader)
+  guard reader.errors.isEmpty, let mapping else {
+    throw ScenarioErrors(reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+  }
+  return mapping
+}
+
 /// The mapping keys both mappings share, read the same way.
 extension YAMLReader {
   /// The column named by `key`, if written.
