@@ -53,7 +53,7 @@ public struct IntervalReportReader: Sendable {
     /// Rows of days outside ``IntervalReportReader/days``, left out.
     public var outsideDays = 0
     /// Rows of types outside ``IntervalReportReader/types``, left out, and those types (sorted,
-    /// the first 20 by name), for a caller to say which types it did not expect.
+    /// the first 20 by name among the first 1,000 met), for a caller to say which types it did not expect.
     public var otherTypes = 0
     public var unknownTypes: [String] = []
     /// Malformed rows skipped, and the first 20 of them.
@@ -85,7 +85,7 @@ public struct IntervalReportReader: Sendable {
       }
       if let types, !types.contains(interval.type) {
         summary.otherTypes += 1
-        unknown.insert(interval.type)
+        if unknown.count < 1_000 { unknown.insert(interval.type) }   // bounded, however many rows
         return
       }
       guard seen.insert(interval) else { throw row.repeated(interval) }
