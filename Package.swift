@@ -73,6 +73,9 @@ let package = Package(
     .executableTarget(
       name: "staff-scenario", dependencies: ["ContactCenterModel", "Planning", "Reporting", "ScenarioIO"],
       path: "Examples/staff-scenario", swiftSettings: strict),
+    .executableTarget(
+      name: "read-interval-report", dependencies: ["Estimators", "ScenarioIO"], path: "Examples/read-interval-report",
+      swiftSettings: strict),
     .executableTarget(name: "ccsim-fuzz", dependencies: ["ScenarioFuzzing"], swiftSettings: strict),
     .executableTarget(
       name: "ccsim-bench",
@@ -112,7 +115,7 @@ let package = Package(
     .testTarget(
       name: "CCSimCLITests", dependencies: ["TestSupport", "CCSimCLI", "Fingerprint", "Queueing", "ScenarioIO", "ContactCenterModel", "Planning", "Reporting"],
       exclude: ["Golden"], swiftSettings: strict),
-    .testTarget(name: "EstimatorsTests", dependencies: ["Estimators", "Stochastic"], swiftSettings: strict),
+    .testTarget(name: "EstimatorsTests", dependencies: ["Estimators", "Queueing", "Stochastic"], swiftSettings: strict),
     .testTarget(name: "ShiftPlanningTests", dependencies: ["ShiftPlanning", "ContactCenterModel"], swiftSettings: strict),
   ]
 )

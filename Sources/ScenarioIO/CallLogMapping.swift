@@ -5,6 +5,7 @@ import Yams
 /// `Scenarios/history/generic-example-columns.yaml`):
 ///
 ///     times: datetime          # datetime (default), epoch or time-of-day (then `date:` names the date column)
+///     timeZone: none           # none (default) or a fixed offset such as +02:00: timestamps are UTC
 ///     arrival: arrived         # required
 ///     queueEntry: queued
 ///     answer: answered
@@ -17,30 +18,11 @@ import Yams
 /// the header. A handle time must be derivable: a `handle` column, or both `answer` and `end`.
 public struct CallLogMapping: Hashable, Sendable {
   /// A column name as the mapping writes it, and where (for errors about the header).
-  public struct Column: Hashable, Sendable {
-    /// The header name.
-    public var name: String
-    /// The mapping's key (`answer`), and the 1-based line and column of the value.
-    public var key: String, line: Int, column: Int
-  }
-
+  public typealias Column = MappedColumn
   /// How times are written.
-  public enum Times: String, Hashable, Sendable {
-    /// `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS` in each time column.
-    case dateTime = "datetime"
-    /// Seconds since 1970-01-01 00:00:00 UTC in each time column (days are UTC days).
-    case epoch
-    /// `H:MM:SS` in each time column, of the day in the `date` column (`YYYY-MM-DD`).
-    case timeOfDay = "time-of-day"
-  }
-
+  public typealias Times = MappedTimes
   /// Where a call's type comes from.
-  public enum TypeSource: Hashable, Sendable {
-    /// The type as written in this column (an empty field is a malformed row).
-    case column(Column)
-    /// Every call is of this one type.
-    case constant(String)
-  }
+  public typealias TypeSource = MappedType
 
   /// A column saying a call was served by the IVR/VRU (self-service) when it holds one of `values`.
   public struct SelfService: Hashable, Sendable {
@@ -55,6 +37,11 @@ public struct CallLogMapping: Hashable, Sendable {
   public var delimiter: Character = ","
   /// How the time columns are written (default ``Times/dateTime``).
   public var times: Times = .dateTime
+  /// The centre's offset from UTC in seconds (`timeZone: +02:00`), added to every timestamp
+  /// (`datetime` times are then read as UTC, `epoch` times always are); 0 (`timeZone: none`, the
+  /// default): times as written. Not with `time-of-day`, whose times carry no date to move across
+  /// midnight. Zones with daylight saving are not supported (`Docs/history.md`, "Time zones").
+  public var timeZoneOffset: Double = 0
   /// The date column; present exactly when ``times`` is ``Times/timeOfDay``.
   public var date: Column?
   /// Arrival at the centre; its date is the call's day.
@@ -73,13 +60,11 @@ public struct CallLogMapping: Hashable, Sendable {
 
   /// Every column the mapping names, in the order of ``keys``.
   public var columns: [Column] {
-    var typeColumn: Column?
-    if case .column(let column) = type { typeColumn = column }
-    return [date, arrival, queueEntry, answer, hangUp, end, wait, handle, typeColumn, selfService?.column, priority,
-            agent, customer].compactMap { $0 }
+    [date, arrival, queueEntry, answer, hangUp, end, wait, handle, type.column, selfService?.column, priority, agent,
+     customer].compactMap { $0 }
   }
 
-  static let keys = ["delimiter", "times", "date", "arrival", "queueEntry", "answer", "hangUp", "end", "wait", "handle",
+  static let keys = ["delimiter", "times", "timeZone", "date", "arrival", "queueEntry", "answer", "hangUp", "end", "wait", "handle",
                      "type", "selfService", "priority", "agent", "customer"]
 
   /// Reads and checks a mapping file.
@@ -91,54 +76,22 @@ public struct CallLogMapping: Hashable, Sendable {
 
   /// Reads and checks mapping text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> CallLogMapping {
-    let root = try ScenarioFile.compose(text, file: file)
-    var reader = YAMLReader(file: file)
-    let mapping = read(root, file: file, reader: &reader)
-    guard reader.errors.isEmpty, let mapping else {
-      throw ScenarioErrors(reader.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
-    }
-    return mapping
+    try parseMapping(text, file: file) { root, reader in read(root, file: file, reader: &reader) }
   }
 
   static func read(_ root: Node, file: String, reader: inout YAMLReader) -> CallLogMapping? {
     guard let fields = reader.mapping(root, "", allowed: keys) else { return nil }
-    func column(_ key: String) -> Column? {
-      guard let node = fields[key], let name = reader.string(node, key, expected: "a column name of the CSV header")
-      else { return nil }
-      return Column(name: name, key: key, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
+    func column(_ key: String) -> Column? { reader.column(fields, key) }
     let arrival = reader.required(fields, "arrival", expected: "the column of the arrival times").flatMap { _ in column("arrival") }
     var mapping = CallLogMapping(file: file, arrival: arrival ?? Column(name: "", key: "arrival", line: 0, column: 0))
-    if let node = fields["delimiter"] {
-      switch node.string {
-      case ",": mapping.delimiter = ","
-      case ";": mapping.delimiter = ";"
-      case "\t", "tab": mapping.delimiter = "\t"
-      default: reader.fail(at: node, "delimiter", expected: "',', ';' or tab (write \",\" with its quotes)")
-      }
-    }
-    if let node = fields["times"], let name = reader.choice(node, "times", ["datetime", "epoch", "time-of-day"]) {
-      mapping.times = Times(rawValue: name)!
-    }
-    mapping.date = column("date")
-    if mapping.times == .timeOfDay, mapping.date == nil, fields["date"] == nil {
-      _ = reader.required(fields, "date", expected: "the column of the dates (times: time-of-day)")
-    } else if mapping.times != .timeOfDay, let node = fields["date"] {
-      reader.fail(at: node, "date", expected: "no date column unless times: time-of-day (each \(mapping.times.rawValue) time carries its date)")
-    }
+    mapping.delimiter = reader.delimiter(fields)
+    (mapping.times, mapping.date) = reader.times(fields)
+    mapping.timeZoneOffset = reader.timeZoneOffset(fields, times: mapping.times, datedTimeOfDay: false)
     (mapping.queueEntry, mapping.answer, mapping.hangUp, mapping.end) = (column("queueEntry"), column("answer"), column("hangUp"), column("end"))
     (mapping.wait, mapping.handle) = (column("wait"), column("handle"))
     (mapping.priority, mapping.agent, mapping.customer) = (column("priority"), column("agent"), column("customer"))
-    if let node = fields["type"] {
-      if case .mapping = node {
-        if let constant = reader.mapping(node, "type", allowed: ["constant"]),
-          let value = reader.required(constant, "constant", expected: "the one call type of every call, such as 'calls'")
-            .flatMap({ reader.identifier($0, "type.constant", example: "calls") }) {
-          mapping.type = .constant(value)
-        }
-      } else if let typeColumn = column("type") {
-        mapping.type = .column(typeColumn)
-      }
+    if let type = reader.type(fields, constant: "the one call type of every call, such as 'calls'", example: "calls") {
+      mapping.type = type
     }
     if let node = fields["selfService"], let entry = reader.mapping(node, "selfService", allowed: ["column", "values"]) {
       let name = reader.required(entry, "column", expected: "the column saying a call ended in the IVR")

@@ -1,9 +1,9 @@
 import Estimators
 
-/// The loop every call-log reader shares (the Technion ``CallLogReader`` and the mapped
-/// ``GenericCallLogReader``): the file streamed a line at a time, its header read by the format,
-/// each data row read into a call or a located problem, the days filter, the summary, and the
-/// bad-row budget (more than `badRowShare` of the rows malformed refuses the file).
+/// What every call-log reader shares (the Technion ``CallLogReader`` and the mapped
+/// ``GenericCallLogReader``) on top of the streaming loop of ``RowScan``: each data row read into a
+/// call, a row left out (a Technion `PHANTOM`) or a located problem, the days filter, and the
+/// call-log summary.
 struct CallLogScan {
   let path: String
   let badRowShare: Double
@@ -20,43 +20,24 @@ struct CallLogScan {
   /// Streams the file; `header` (`expecting` describes it for an empty file) reads the first line.
   func run(expecting header: String, visit: (ObservedCall) -> Void,
            header read: (Substring) throws(CallLogError) -> Columns) throws(CallLogError) -> CallLogReader.Summary {
-    guard let lines = LineReader(path: path) else {
-      throw CallLogError([ScenarioError(file: path, line: 0, column: 0, path: "", expected: "a readable call log (CSV)",
-                                        found: "no readable file there")])
-    }
-    guard let first = lines.next() else {
-      throw CallLogError([ScenarioError(file: path, line: 0, column: 0, path: "", expected: header, found: "an empty file")])
-    }
-    let columns = try read(first.text)
     var summary = CallLogReader.Summary()
+    let days = days
+    let scan = RowScan(path: path, badRowShare: badRowShare, document: "call log", record: "call")
+    let (columns, rows) = try scan.run(expecting: header, header: read) { columns, number, text throws(ScenarioError) in
+      guard let call = try columns.row(number, text) else {
+        summary.phantoms += 1
+        return
+      }
+      if let days, !days.contains(call.day) {
+        summary.outsideDays += 1
+        return
+      }
+      summary.calls += 1
+      visit(call)
+    }
     summary.hasAgents = columns.hasAgents
     summary.hasCustomers = columns.hasCustomers
-    while let (number, text) = lines.next() {
-      if text.allSatisfy(\.isWhitespace) { continue }
-      summary.rows += 1
-      do throws(ScenarioError) {
-        guard let call = try columns.row(number, text) else {
-          summary.phantoms += 1
-          continue
-        }
-        if let days, !days.contains(call.day) {
-          summary.outsideDays += 1
-          continue
-        }
-        summary.calls += 1
-        visit(call)
-      } catch {
-        summary.badRows += 1
-        if summary.problems.count < 20 { summary.problems.append(error) }
-      }
-    }
-    guard summary.rows > 0 else {
-      throw CallLogError([ScenarioError(file: path, line: 2, column: 1, path: "", expected: "at least one call after the header",
-                                        found: "none")])
-    }
-    if Double(summary.badRows) > badRowShare * Double(summary.rows) {
-      throw CallLogError(summary.problems, refused: (summary.badRows, summary.rows, badRowShare))
-    }
+    (summary.rows, summary.badRows, summary.problems) = (rows.rows, rows.bad, rows.problems)
     return summary
   }
 }

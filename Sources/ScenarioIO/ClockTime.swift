@@ -54,4 +54,53 @@ enum ClockTime {
     let days = (value / 86_400).rounded(.down)
     return (CalendarDay(daysSinceEpoch: Int(days)), value - days * 86_400)
   }
+
+  /// `H:MM` or `H:MM:SS` (hours 0–23; `HH` too) in seconds after midnight: an interval report's
+  /// start of interval; `nil` otherwise.
+  static func minutes(_ text: Substring) -> Double? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return seconds(text) }
+    return seconds(text + ":00")
+  }
+
+  /// `YYYY-MM-DD HH:MM[:SS]` (or with `T`): the day and the seconds after its midnight.
+  static func minuteTimestamp(_ text: Substring) -> (day: CalendarDay, seconds: Double)? {
+    guard text.count == 16 else { return timestamp(text) }
+    return timestamp(text + ":00")
+  }
+
+  /// A duration written as a clock, `H:MM:SS` (hours of any length) or `MM:SS` (minutes of any
+  /// length: `125:30`), in seconds; `nil` otherwise. ACDs write AHT and ASA so.
+  static func clockDuration(_ text: Substring) -> Double? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      parts.dropFirst().allSatisfy({ $0.count == 2 }), parts[0].count <= 6 else { return nil }
+    var total = 0
+    for (position, part) in parts.enumerated() {
+      guard let value = Int(part), position == 0 || value < 60 else { return nil }
+      total = total * 60 + value
+    }
+    return Double(total)
+  }
+
+  /// A fixed offset from UTC, `+HH:MM` or `-HH:MM` (also `UTC` and `Z` for 0), within ±14:00, in
+  /// seconds; `nil` otherwise.
+  static func utcOffset(_ text: Substring) -> Double? {
+    if text == "UTC" || text == "Z" { return 0 }
+    guard text.count == 6, let sign = text.first, sign == "+" || sign == "-", text.dropFirst(3).first == ":",
+      text.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }),
+      let hours = Int(text.dropFirst().prefix(2)), let minutes = Int(text.suffix(2)), minutes < 60,
+      hours * 60 + minutes <= 14 * 60 else { return nil }
+    return Double(sign == "-" ? -1 : 1) * Double(hours * 3600 + minutes * 60)
+  }
+
+  /// A time of `day` (seconds after its midnight, 0 ≤ seconds < 86 400) moved by `offset` seconds,
+  /// into the day it then falls on; `nil` before 1970-01-01 or after 9999-12-31.
+  static func shifted(_ day: CalendarDay, _ seconds: Double, by offset: Double) -> (day: CalendarDay, seconds: Double)? {
+    let moved = seconds + offset
+    let days = (moved / 86_400).rounded(.down)
+    let number = day.daysSinceEpoch + Int(days)
+    guard (0...2_932_896).contains(number) else { return nil }
+    return (CalendarDay(daysSinceEpoch: number), moved - days * 86_400)
+  }
 }

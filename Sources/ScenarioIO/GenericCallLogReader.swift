@@ -51,29 +51,13 @@ public struct GenericCallLogReader: Sendable {
     let (path, mapping) = (path, mapping)
     let scan = CallLogScan(path: path, badRowShare: badRowShare, days: days)
     let expected = "a call log with a header line naming its columns (\(mapping.columns.map(\.name).joined(separator: ", ")) …)"
-    return try scan.run(expecting: expected, visit: visit) { header throws(CallLogError) in
-      let names: [String]
-      do throws(ScenarioError) {
-        // A byte-order mark (spreadsheet exports write one) is not part of the first name.
-        names = try CSVLine(header.drop { $0 == "\u{FEFF}" }, delimiter: mapping.delimiter, file: path, line: 1).fields.map(String.init)
-      } catch {
-        throw CallLogError([error])
-      }
-      var index: [String: Int] = [:]
-      for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
-      let missing = mapping.columns.filter { index[$0.name] == nil }
-      guard missing.isEmpty else {
-        throw CallLogError(missing.map { column in
-          let near = names.min { editDistance($0, column.name) < editDistance($1, column.name) }
-          let hint = near.flatMap { editDistance($0, column.name) <= max(2, column.name.count / 3) ? "did you mean '\($0)'?" : nil }
-          return ScenarioError(file: mapping.file, line: column.line, column: column.column, path: column.key,
-                               expected: "a column of the header of \(path) (\(names.joined(separator: ", ")))",
-                               found: "'\(column.name)'", hint: hint)
-        })
-      }
+    return try scan.run(expecting: expected, visit: visit) { line throws(CallLogError) in
+      let header = try MappedHeader(line, delimiter: mapping.delimiter, file: path, mappingFile: mapping.file,
+                                    columns: mapping.columns)
+      let (index, count) = (header.index, header.names.count)
       return CallLogScan.Columns(hasAgents: mapping.agent != nil, hasCustomers: mapping.customer != nil) {
         number, text throws(ScenarioError) in
-        try GenericCallLogRow(text: text, number: number, file: path, mapping: mapping, index: index, count: names.count).call()
+        try GenericCallLogRow(text: text, number: number, file: path, mapping: mapping, index: index, count: count).call()
       }
     }
   }

@@ -5,29 +5,16 @@ import Estimators
 /// row means).
 struct GenericCallLogRow {
   typealias Column = CallLogMapping.Column
-  let number: Int
-  let file: String
   let mapping: CallLogMapping
-  /// Header name → field index.
-  let index: [String: Int]
-  let count: Int
-  let line: CSVLine
+  let row: MappedRow
 
   init(text: Substring, number: Int, file: String, mapping: CallLogMapping, index: [String: Int], count: Int)
     throws(ScenarioError) {
-    self.number = number
-    self.file = file
     self.mapping = mapping
-    self.index = index
-    self.count = count
-    line = try CSVLine(text, delimiter: mapping.delimiter, file: file, line: number)
+    row = try MappedRow(text, number: number, file: file, delimiter: mapping.delimiter, index: index, count: count)
   }
 
   func call() throws(ScenarioError) -> ObservedCall {
-    guard line.fields.count == count else {
-      throw ScenarioError(file: file, line: number, column: 1, path: "row",
-                          expected: "\(count) fields, as the header has", found: "\(line.fields.count)")
-    }
     let arrivalColumn = mapping.arrival
     guard let arrived = try written(arrivalColumn) else { throw problem(arrivalColumn, expected: timeFormat) }
     let (logged, arrival) = arrived
@@ -98,13 +85,9 @@ struct GenericCallLogRow {
     }
   }
 
-  func field(_ column: Column) -> Substring { line.fields[index[column.name]!] }
+  func field(_ column: Column) -> Substring { row.field(column) }
 
-  func problem(_ column: Column, expected: String) -> ScenarioError {
-    let found = field(column)
-    return ScenarioError(file: file, line: number, column: line.starts[index[column.name]!], path: column.name,
-                         expected: expected, found: found.isEmpty ? "nothing" : String(found))
-  }
+  func problem(_ column: Column, expected: String) -> ScenarioError { row.problem(column, expected: expected) }
 
   /// The time in `column` as written: its day (`nil` for a time of day) and seconds after that
   /// day's midnight; `nil` when the field is empty.
@@ -117,7 +100,12 @@ struct GenericCallLogRow {
     case .timeOfDay: ClockTime.seconds(text).map { (nil, $0) }
     }
     guard let parsed else { throw problem(column, expected: timeFormat) }
-    return parsed
+    guard mapping.timeZoneOffset != 0, let day = parsed.0 else { return parsed }
+    // A UTC timestamp moved to the centre's clock (`timeZone: +02:00`).
+    guard let local = ClockTime.shifted(day, parsed.1, by: mapping.timeZoneOffset) else {
+      throw problem(column, expected: "\(timeFormat), from 1970 to 9999 on the centre's clock")
+    }
+    return (local.day, local.seconds)
   }
 
   /// The time in `column` (`nil` when not mapped or empty) in seconds after the midnight of the

@@ -93,7 +93,7 @@ struct GenericCallLogReaderTests {
 
   @Test(arguments: [
     ("unknown-key.yaml", """
-      unknown-key.yaml:2:1: error: hangup: expected one of the keys delimiter, times, date, arrival, queueEntry, answer, hangUp, end, wait, handle, type, selfService, priority, agent, customer, found unknown key 'hangup'
+      unknown-key.yaml:2:1: error: hangup: expected one of the keys delimiter, times, timeZone, date, arrival, queueEntry, answer, hangUp, end, wait, handle, type, selfService, priority, agent, customer, found unknown key 'hangup'
         hint: did you mean 'hangUp'?
       """),
     ("missing-arrival.yaml",
