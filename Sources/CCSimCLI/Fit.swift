@@ -79,6 +79,13 @@ struct Fit: ParsableCommand {
                  ("history.csv", report.historyCSV()), ("report.html", page.rendered(generator: "ccsim \(CCSim.version)"))]
     if let columns, let text = try? String(contentsOfFile: columns, encoding: .utf8) { files.append(("columns.yaml", text)) }
     let folder = try ResultsFolder(under: out, scenario: name).write(seed: nil, label: "fit", files: files)
+    // A log can hold what no scenario can run (no call ever served, a type named `no`): say so.
+    do throws(ScenarioErrors) {
+      _ = try ScenarioFile.parse(scenario.yaml, file: "\(folder)/scenario.yaml")
+    } catch {
+      FileHandle.standardError.write(Data(("ccsim: warning: the fitted scenario needs editing before it runs:\n"
+        + error.description + "\n").utf8))
+    }
     for problem in summary.problems.prefix(5) { FileHandle.standardError.write(Data("\(problem) (skipped)\n".utf8)) }
     print(FitSummary(fit: fit).table())
     print("\(summary.calls) calls on \(fit.allDays.count) day(s): results in \(folder)")

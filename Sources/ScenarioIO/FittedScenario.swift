@@ -62,17 +62,17 @@ public struct FittedScenario: Sendable {
     for type in fit.types { out += typeYAML(type) }
     out += "groups:             # agents by skill set; agents per interval: \(fit.staffingSource.rawValue), mean over the days\n"
     for group in fit.groups {
-      out += "  - id: \(group.id)\n"
-      if !group.members.isEmpty { out += "    description: \(group.members.joined(separator: ", "))\n" }
+      out += "  - id: \(Self.yamlString(group.id))\n"
+      if !group.members.isEmpty { out += "    description: \(Self.yamlString(group.members.joined(separator: ", ")))\n" }
       out += "    agents: [\(group.agents.map(String.init).joined(separator: ", "))]\n"
-      out += "    skills: [\(group.skills.joined(separator: ", "))]\n"
+      out += "    skills: [\(group.skills.map(Self.yamlString).joined(separator: ", "))]\n"
     }
     return out
   }
 
   func typeYAML(_ type: HistoryFit.TypeFit) -> String {
     let dayCount = fit.days.count
-    var out = "  - id: \(type.id)\n"
+    var out = "  - id: \(Self.yamlString(type.id))\n"
     let volumes = type.arrivals.meanPerInterval.map { Self.number($0, digits: 2) }.joined(separator: ", ")
     out += "    # \(type.offered) calls offered (\(type.answered) answered, \(type.abandoned) abandoned), \(type.contained) self-service"
       + " over \(fit.allDays.count) day(s)\n"
@@ -126,6 +126,25 @@ public struct FittedScenario: Sendable {
     case .weibull: return "{distribution: weibull, \(mean), shape: \(number(fit.shape ?? 1, digits: 3))}"
     case .lognormal, .gamma: return "{distribution: \(fit.family.rawValue), \(mean), cv: \(number(fit.shape ?? 1, digits: 3))}"
     }
+  }
+
+  /// `text` as a YAML scalar: plain when it is letters, digits, `_`, `.`, `-` and spaces inside
+  /// (ids as logs usually write them), else double-quoted with `"` and `\`
+  /// escaped (a type `Sales: EU` or `#2` from a generic log).
+  static func yamlString(_ text: String) -> String {
+    let plain = text.first.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ?? false
+      && text.last != " " && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.- ".contains($0)) }
+    guard !plain else { return text }
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += String(format: "\\u%04X", scalar.value)
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return "\"" + escaped + "\""
   }
 
   /// `value` with at most `digits` decimals and no trailing zeros.
