@@ -56,7 +56,7 @@ let package = Package(
     .target(name: "ShiftPlanning", dependencies: ["CGLPK", "ContactCenterModel"], swiftSettings: strict),
     .target(name: "ReferenceCases", dependencies: ["ContactCenterModel", "Queueing", "Stochastic"], swiftSettings: strict),
     .target(name: "Planning", dependencies: ["ContactCenterModel", "Queueing", "ShiftPlanning", "Stochastic"], swiftSettings: strict),
-    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
+    .target(name: "Reporting", dependencies: ["Fingerprint", "Queueing", "ContactCenterModel", "Estimators", "Planning", "ScenarioIO", "ShiftPlanning"], swiftSettings: strict),
     .target(
       name: "CCSimCLI",
       dependencies: [

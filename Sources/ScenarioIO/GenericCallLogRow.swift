@@ -23,11 +23,13 @@ struct GenericCallLogRow {
     line = try CSVLine(text, delimiter: mapping.delimiter, file: file, line: number)
   }
 
-  func call() throws(ScenarioError) -> ObservedCall {
+  /// The row's call; `nil` for a row the mapping's `leftOut` marks (counted as a phantom).
+  func call() throws(ScenarioError) -> ObservedCall? {
     guard line.fields.count == count else {
       throw ScenarioError(file: file, line: number, column: 1, path: "row",
                           expected: "\(count) fields, as the header has", found: "\(line.fields.count)")
     }
+    if let leftOut = mapping.leftOut, leftOut.values.contains(String(field(leftOut.column))) { return nil }
     let arrivalColumn = mapping.arrival
     guard let arrived = try written(arrivalColumn) else { throw problem(arrivalColumn, expected: timeFormat) }
     let (logged, arrival) = arrived
@@ -114,7 +116,7 @@ struct GenericCallLogRow {
     let parsed: (CalendarDay?, Double)? = switch mapping.times {
     case .dateTime: ClockTime.timestamp(text)
     case .epoch: ClockTime.epoch(text)
-    case .timeOfDay: ClockTime.seconds(text).map { (nil, $0) }
+    case .timeOfDay: ClockTime.seconds(text, fractions: true).map { (nil, $0) }
     }
     guard let parsed else { throw problem(column, expected: timeFormat) }
     return parsed
