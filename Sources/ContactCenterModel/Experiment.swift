@@ -29,16 +29,30 @@ public struct Experiment: Sendable {
     return try simulation.run()
   }
 
+  /// Runs replication `index` keeping its contacts: its result, and every contact its summary
+  /// counts in order of arrival.
+  func replicateWithContacts(_ index: Int, routing: RoutingTable) throws(CentreOverload)
+    -> (ReplicationResult, [ContactRecord]) {
+    var simulation = Simulation(scenario: scenario, routing: routing, seed: seed, replication: index, logsContacts: true)
+    let result = try simulation.run()
+    return (result, simulation.log?.takeFinished() ?? [])
+  }
+
   /// Runs `replications` replications on `threads` threads.
   /// - Parameters:
   ///   - replications: ≥ 1 (≥ 2 for confidence intervals).
   ///   - threads: ≥ 1; replication `i` runs on thread `i mod threads`, but results never depend on it.
   ///   - progress: Called (from any thread) with the number of replications finished so far.
+  ///   - contacts: When given, called with each replication's contacts (``ContactRecord``, every
+  ///     contact the replication's summary counts, in order of arrival), one replication at a time
+  ///     and in replication order whatever the threads; a replication finished early waits in
+  ///     memory for those before it. Without it the engine keeps no record of single contacts.
   /// - Throws: ``CentreOverload`` when a replication overloads the centre: the one of the lowest
   ///   index, whatever the threads (no replication after it starts once it is known, and every
   ///   one before it runs). Nothing else is returned: an overloaded centre has no results.
   public func run(
-    replications: Int, threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil
+    replications: Int, threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil,
+    contacts: (@Sendable ([ContactRecord]) -> Void)? = nil
   ) throws(CentreOverload) -> RunResult {
     precondition(replications >= 1 && threads >= 1, "need at least one replication and one thread")
     let results = Mutex([ReplicationResult?](repeating: nil, count: replications))
@@ -46,11 +60,26 @@ public struct Experiment: Sendable {
     let finished = Atomic<Int>(0)
     let workers = min(threads, replications)
     let routing = RoutingTable(scenario: scenario)
+    // Contacts of replications finished ahead of their turn, and the next replication to hand over.
+    let delivery = Mutex((next: 0, waiting: [Int: [ContactRecord]]()))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       for index in stride(from: worker, to: replications, by: workers) {
         if let first = overload.withLock({ $0 }), first.replication < index { return }
         do throws(CentreOverload) {
-          let result = try replicate(index, routing: routing)
+          let result: ReplicationResult
+          if let contacts {
+            let (replication, records) = try replicateWithContacts(index, routing: routing)
+            result = replication
+            delivery.withLock { state in
+              state.waiting[index] = records
+              while let ready = state.waiting.removeValue(forKey: state.next) {
+                contacts(ready)
+                state.next += 1
+              }
+            }
+          } else {
+            result = try replicate(index, routing: routing)
+          }
           results.withLock { $0[index] = result }
         } catch {
           overload.withLock { first in if first.map({ error.replication < $0.replication }) ?? true { first = error } }

@@ -55,17 +55,21 @@ public struct CallLogMapping: Hashable, Sendable {
   public var type: TypeSource = .constant("calls")
   /// The column, if any, marking calls that ended in the IVR/VRU.
   public var selfService: SelfService?
+  /// The column, if any, marking rows that are not calls to read (counted in the summary's
+  /// `phantoms` and left out), with the values that mark them: `ccsim run --calls` marks so the
+  /// contacts that were blocked, unserved or carried over, which no ``ObservedCall`` outcome holds.
+  public var leftOut: SelfService?
   /// A whole number ≥ 0; the agent of a served call; the caller (empty fields: not known).
   public var priority: Column?, agent: Column?, customer: Column?
 
   /// Every column the mapping names, in the order of ``keys``.
   public var columns: [Column] {
     [date, arrival, queueEntry, answer, hangUp, end, wait, handle, type.column, selfService?.column, priority, agent,
-     customer].compactMap { $0 }
+     customer, leftOut?.column].compactMap { $0 }
   }
 
   static let keys = ["delimiter", "times", "timeZone", "date", "arrival", "queueEntry", "answer", "hangUp", "end", "wait", "handle",
-                     "type", "selfService", "priority", "agent", "customer"]
+                     "type", "selfService", "priority", "agent", "customer", "leftOut"]
 
   /// Reads and checks a mapping file.
   /// - Throws: ``ScenarioErrors`` with every problem at its line and column: an unknown key (with
@@ -93,22 +97,29 @@ public struct CallLogMapping: Hashable, Sendable {
     if let type = reader.type(fields, constant: "the one call type of every call, such as 'calls'", example: "calls") {
       mapping.type = type
     }
-    if let node = fields["selfService"], let entry = reader.mapping(node, "selfService", allowed: ["column", "values"]) {
-      let name = reader.required(entry, "column", expected: "the column saying a call ended in the IVR")
-        .flatMap { reader.string($0, "selfService.column", expected: "a column name of the CSV header") }
-      let values = reader.required(entry, "values", expected: "the values of that column that mean self-service")
-        .flatMap { reader.sequence($0, "selfService.values", expected: "a list of values, such as [IVR]") }?
-        .compactMap { reader.string($0, "selfService.values", expected: "a value of the column") }
-      if let name, let values, let place = entry["column"] {
-        mapping.selfService = SelfService(
-          column: Column(name: name, key: "selfService.column", line: place.mark?.line ?? 0, column: place.mark?.column ?? 0),
-          values: Set(values))
-      }
-    }
+    mapping.selfService = marker(fields, "selfService", meaning: "a call ended in the IVR", "self-service", example: "[IVR]",
+                                 reader: &reader)
+    mapping.leftOut = marker(fields, "leftOut", meaning: "a row is not a call to read", "a row to leave out",
+                             example: "[blocked]", reader: &reader)
     if fields["handle"] == nil, fields["answer"] == nil || fields["end"] == nil {
       reader.fail(at: root, "handle", expected: "a way to the handle time: a handle column, or both answer and end columns",
                   found: "nothing (the key is missing)")
     }
     return arrival == nil ? nil : mapping
+  }
+
+  /// A `{column: …, values: [...]}` entry under `key` (`selfService`, `leftOut`), `nil` when absent
+  /// or bad (reported in `reader`); `meaning` and `marks` phrase what the column says for errors.
+  private static func marker(_ fields: Fields, _ key: String, meaning: String, _ marks: String, example: String,
+                             reader: inout YAMLReader) -> SelfService? {
+    guard let node = fields[key], let entry = reader.mapping(node, key, allowed: ["column", "values"]) else { return nil }
+    let name = reader.required(entry, "column", expected: "the column saying \(meaning)")
+      .flatMap { reader.string($0, "\(key).column", expected: "a column name of the CSV header") }
+    let values = reader.required(entry, "values", expected: "the values of that column that mean \(marks)")
+      .flatMap { reader.sequence($0, "\(key).values", expected: "a list of values, such as \(example)") }?
+      .compactMap { reader.string($0, "\(key).values", expected: "a value of the column") }
+    guard let name, let values, let place = entry["column"] else { return nil }
+    return SelfService(column: Column(name: name, key: "\(key).column", line: place.mark?.line ?? 0, column: place.mark?.column ?? 0),
+                       values: Set(values))
   }
 }

@@ -7,8 +7,19 @@ enum ClockTime {
   /// Half a day: a time of day earlier than the call's arrival by more is read as after midnight.
   static let wrap = 12.0 * 3600
 
-  /// `H:MM:SS` or `HH:MM:SS` (hours 0–23) in seconds after midnight; `nil` otherwise.
-  static func seconds(_ text: Substring) -> Double? {
+  /// `H:MM:SS` or `HH:MM:SS` (hours 0–23) in seconds after midnight; `nil` otherwise. With
+  /// `fractions`, the seconds may carry a decimal fraction (`08:00:05.125`, any number of digits
+  /// after the point), kept exactly as a `Double` parses it.
+  static func seconds(_ text: Substring, fractions: Bool = false) -> Double? {
+    var text = text
+    var fraction = 0.0
+    if fractions, let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) {
+      let digits = text[text.index(after: point)...]
+      guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+        let value = Double("0." + digits) else { return nil }
+      fraction = value
+      text = text[..<point]
+    }
     // Read on the UTF-8 bytes (a log has millions of these): H or HH, then :MM:SS.
     let bytes = text.utf8
     guard (7...8).contains(bytes.count) else { return nil }
@@ -30,7 +41,7 @@ enum ClockTime {
     lengths[part] = digits
     guard part == 2, (1...2).contains(lengths[0]), lengths[1] == 2, lengths[2] == 2,
       values[0] < 24, values[1] < 60, values[2] < 60 else { return nil }
-    return Double(values[0] * 3600 + values[1] * 60 + values[2])
+    return Double(values[0] * 3600 + values[1] * 60 + values[2]) + fraction
   }
 
   /// A time of day of the call's day, moved past midnight (+ 86 400 s) when it is more than
@@ -40,10 +51,13 @@ enum ClockTime {
     return seconds
   }
 
-  /// `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS`: the day and the seconds after its midnight.
+  /// `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DDTHH:MM:SS`, the seconds possibly with a decimal fraction
+  /// (`2000-01-01 08:00:05.125`): the day and the seconds after its midnight.
   static func timestamp(_ text: Substring) -> (day: CalendarDay, seconds: Double)? {
-    guard text.count == 19, [" ", "T"].contains(text.dropFirst(10).first), let day = CalendarDay(iso: text.prefix(10)),
-      text.dropFirst(11).prefix(2).allSatisfy(\.isNumber), let seconds = seconds(text.suffix(8)) else { return nil }
+    guard text.count == 19 || (text.count > 20 && text.dropFirst(19).first == "."),
+      [" ", "T"].contains(text.dropFirst(10).first), let day = CalendarDay(iso: text.prefix(10)),
+      text.dropFirst(11).prefix(2).allSatisfy(\.isNumber), let seconds = seconds(text.dropFirst(11), fractions: true)
+    else { return nil }
     return (day, seconds)
   }
 

@@ -17,6 +17,8 @@ import Estimators
 ///   (0 for a call that never queued). Without a `queueEntry` column a call queues on arrival.
 /// - **Abandoned** otherwise (it queued and was not answered): its wait, an observed patience, is
 ///   the `wait` column, else `hang-up − queue entry`.
+/// - **Left out** (counted in `phantoms`, not visited) when the mapping's `leftOut` column holds one
+///   of its values, before anything else of the row is read.
 /// - Where both a duration column and its two times are given they must agree within 1 s.
 ///   Durations below 0 and times before the time they follow (queue entry before arrival,
 ///   answer or hang-up before queue entry, end before answer) make the row malformed.
@@ -43,7 +45,8 @@ public struct GenericCallLogReader: Sendable {
   }
 
   /// Streams the log, calling `visit` with each call in file order. The summary's `hasAgents` and
-  /// `hasCustomers` say whether the mapping names an agent and a customer column; `phantoms` is 0.
+  /// `hasCustomers` say whether the mapping names an agent and a customer column; `phantoms` counts
+  /// the rows the mapping's `leftOut` marks (0 without it).
   /// - Throws: ``CallLogError`` when the file cannot be read, is empty, lacks a column the mapping
   ///   names (reported at the mapping's line, with the header's names), or has more malformed rows
   ///   than ``badRowShare``.

@@ -14,7 +14,9 @@ struct GenericCallLogRow {
     row = try MappedRow(text, number: number, file: file, delimiter: mapping.delimiter, index: index, count: count)
   }
 
-  func call() throws(ScenarioError) -> ObservedCall {
+  /// The row's call; `nil` for a row the mapping's `leftOut` marks (counted as a phantom).
+  func call() throws(ScenarioError) -> ObservedCall? {
+    if let leftOut = mapping.leftOut, leftOut.values.contains(String(field(leftOut.column))) { return nil }
     let arrivalColumn = mapping.arrival
     guard let arrived = try written(arrivalColumn) else { throw problem(arrivalColumn, expected: timeFormat) }
     let (logged, arrival) = arrived
@@ -97,7 +99,7 @@ struct GenericCallLogRow {
     let parsed: (CalendarDay?, Double)? = switch mapping.times {
     case .dateTime: ClockTime.timestamp(text)
     case .epoch: ClockTime.epoch(text)
-    case .timeOfDay: ClockTime.seconds(text).map { (nil, $0) }
+    case .timeOfDay: ClockTime.seconds(text, fractions: true).map { (nil, $0) }
     }
     guard let parsed else { throw problem(column, expected: timeFormat) }
     guard mapping.timeZoneOffset != 0, let day = parsed.0 else { return parsed }

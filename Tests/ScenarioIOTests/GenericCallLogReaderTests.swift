@@ -93,7 +93,7 @@ struct GenericCallLogReaderTests {
 
   @Test(arguments: [
     ("unknown-key.yaml", """
-      unknown-key.yaml:2:1: error: hangup: expected one of the keys delimiter, times, timeZone, date, arrival, queueEntry, answer, hangUp, end, wait, handle, type, selfService, priority, agent, customer, found unknown key 'hangup'
+      unknown-key.yaml:2:1: error: hangup: expected one of the keys delimiter, times, timeZone, date, arrival, queueEntry, answer, hangUp, end, wait, handle, type, selfService, priority, agent, customer, leftOut, found unknown key 'hangup'
         hint: did you mean 'hangUp'?
       """),
     ("missing-arrival.yaml",
@@ -106,6 +106,8 @@ struct GenericCallLogReaderTests {
       no-handle.yaml:1:1: error: handle: expected a way to the handle time: a handle column, or both answer and end columns, found nothing (the key is missing)
       no-handle.yaml:3:7: error: date: expected no date column unless times: time-of-day (each datetime time carries its date), found day
       """),
+    ("bad-left-out.yaml",
+     "bad-left-out.yaml:3:10: error: leftOut.values: expected the values of that column that mean a row to leave out, found nothing (the key is missing)"),
     ("bad-delimiter.yaml", """
       bad-delimiter.yaml:1:1: error: date: expected the column of the dates (times: time-of-day), found nothing (the key is missing)
       bad-delimiter.yaml:1:12: error: delimiter: expected ',', ';' or tab (write "," with its quotes), found |
@@ -190,5 +192,24 @@ struct GenericCallLogReaderTests {
                                   found: "the end of the line")) {
       try CSVLine("a,\"b,c", delimiter: ",", file: "f.csv", line: 2)
     }
+  }
+
+  /// Times with fractions of a second (as `ccsim run --calls` writes them) keep them, and rows the
+  /// mapping's `leftOut` marks are counted as phantoms, not read as calls (a blocked row would read
+  /// as self-service, an unserved one as abandoned).
+  @Test func fractionalSecondsAreKeptAndLeftOutRowsAreNotCalls() throws {
+    let (calls, summary) = try read(generic("fractional.csv"), generic("fractional.yaml")).get()
+    #expect(summary.rows == 6 && summary.calls == 4 && summary.phantoms == 2 && summary.badRows == 0)
+    let day = try #require(CalendarDay(year: 2000, month: 1, day: 1))
+    #expect(calls[0] == ObservedCall(day: day, type: "sales", priority: nil, customer: nil, agent: nil, arrival: 28_805.125,
+                                     queueEntry: 28_805.125, wait: 30.25, outcome: .served(handle: 215.125), answered: 28_835.375))
+    #expect(calls[1] == ObservedCall(day: day, type: "sales", priority: nil, customer: nil, agent: nil, arrival: 28_860.5,
+                                     queueEntry: 28_860.5, wait: 101.25, outcome: .abandoned))
+    // A millisecond before midnight, answered two milliseconds later on the next day.
+    #expect(calls[2].arrival == 86_399.999 && calls[2].wait == 0.002 && calls[2].outcome == .served(handle: 10))
+    #expect(calls[3].outcome == .selfService && calls[3].arrival == 28_980.25)
+    #expect(ClockTime.timestamp("2000-01-01 08:00:05.")  == nil && ClockTime.timestamp("2000-01-01 08:00:05.1x") == nil)
+    #expect(ClockTime.timestamp("2000-01-01 08:00:05,5") == nil && ClockTime.seconds("8:00:05.5") == nil)
+    #expect(ClockTime.seconds("8:00:05.5", fractions: true) == 28_805.5)
   }
 }

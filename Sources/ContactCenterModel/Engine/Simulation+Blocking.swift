@@ -56,6 +56,7 @@ extension Simulation {
   /// `retrial.afterBlock` probability (drawn on the type's outcome stream); otherwise it is lost.
   mutating func block(_ journey: JourneyID, cell: Int) {
     counters.cells[cell].blocked += 1
+    log?.leave(journey, at: calendar.now, .blocked)
     releaseLine(journey)
     let type = journeys[journey].type
     let source = sources[type.index].takeUnretainedValue()

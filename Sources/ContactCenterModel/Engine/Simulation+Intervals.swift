@@ -125,6 +125,7 @@ extension Simulation {
         let contact = journeys[waiting.journey]
         counters.cells[Int(contact.cell)].unserved += 1
         counters.queueLittle[t].unserved += 1
+        log?.leave(waiting.journey, at: now, .unserved)
         counters.queueLittle[t].sumOfWaits += now - contact.joined
       }
     }

@@ -59,6 +59,7 @@ extension Simulation {
     // An opening-backlog item joined before the run: only its wait within the run is in the queue area.
     counters.queueLittle[type].sumOfWaits += now - max(contact.joined, 0)
     let g = eligibility.group.index
+    log?.answer(journey, at: now, wait: wait, handle: handle, group: g)
     groups[g].handled += 1
     groups[g].handleTime += handle
     calendar.schedule(.serviceEnd(skill: skill, journey: journey), at: now + handle)

@@ -58,10 +58,14 @@ struct Simulation {
   var bucket = 0
   var closed = false
   var counters: CentreCounters
+  /// The contacts of the replication, kept only when the caller asked for them (`nil` otherwise:
+  /// each hook is then one branch).
+  var log: ContactLog?
 
   /// A replication of `scenario` whose routing table `routing` was built from it (once per
-  /// experiment); its streams are keyed by (`seed`, `replication`).
-  init(scenario: Scenario, routing: RoutingTable, seed: UInt64, replication: Int) {
+  /// experiment); its streams are keyed by (`seed`, `replication`). With `logsContacts` it keeps a
+  /// ``ContactRecord`` of every contact its summary counts (``log``).
+  init(scenario: Scenario, routing: RoutingTable, seed: UInt64, replication: Int, logsContacts: Bool = false) {
     self.scenario = scenario
     self.seed = seed
     self.replication = replication
@@ -99,6 +103,9 @@ struct Simulation {
     escalates = scenario.canEscalate
     trunk = TrunkLines(scenario)
     queueCapacities = types.map { $0.queueCapacity ?? .max }
+    if logsContacts {
+      log = ContactLog(replication: replication, bucketCount: bucketCount, countsAfterClose: scenario.study == .day)
+    }
   }
 
   /// Runs the replication to the end and returns its results.
@@ -166,6 +173,7 @@ struct Simulation {
     guard let journey = journeys.allocate(Journey(
       type: type, cell: cell, originCell: cell, origin: now, joined: now, handle: handle))
     else { return stop(.inCentre, type: type) }
+    log?.arrive(journey, type: type, at: now, cell: cell)
     enter(journey, patience: patience)
   }
 
@@ -180,6 +188,7 @@ struct Simulation {
         guard let journey = journeys.allocate(Journey(
           type: type, cell: Int32(cell), originCell: Int32(cell), origin: -item.age, joined: -item.age, handle: item.handle))
         else { return stop(.inCentre, type: type) }
+        log?.arrive(journey, type: type, at: -item.age, cell: Int32(cell))
         counters.cells[cell].carriedIn += 1
         let queued = counters.cells[cell].queued
         join(journey, patience: nil)
@@ -203,6 +212,7 @@ struct Simulation {
       let cell = Int(journeys[journey].cell)
       counters.cells[cell].offered += 1
       counters.cells[cell].contained += 1
+      log?.leave(journey, at: calendar.now, .contained)
       if blocks { releaseLine(journey) }
       journeys.release(journey)
       return
@@ -218,6 +228,7 @@ struct Simulation {
     let cell = Int(journeys[journey].cell)
     counters.cells[cell].offered += 1
     counters.queueLittle[type.index].arrivals += 1
+    log?.join(journey, joined: journeys[journey].joined)
     let kind = routing.kindBit[type.index]
     if kind == RoutingTable.callBit {
       if let server = routing.idleServer(type: type, waited: 0, groups: groups) {
@@ -292,6 +303,7 @@ struct Simulation {
     counters.cells[Int(contact.cell)].recordAbandon(wait: wait, inTime: wait <= routing.thresholds[type.index])
     counters.queueLittle[type.index].abandoned += 1
     counters.queueLittle[type.index].sumOfWaits += wait
+    log?.abandon(waiting.journey, at: calendar.now, wait: wait)
     if blocks { releaseLine(waiting.journey) }
     let source = sources[type.index].takeUnretainedValue()
     if let retrial = source.retrial, retrial.probability > 0, source.outcomes.uniform() < retrial.probability {
@@ -334,6 +346,7 @@ struct Simulation {
       counters.cells[origin].resolvedJourneys += 1
       counters.cells[origin].journeyTime += now - contact.origin
       counters.cells[origin].firstContactsResolved += first
+      log?.serve(journey, at: now, .resolved)
       journeys.release(journey)
       return
     }
@@ -342,6 +355,7 @@ struct Simulation {
     let draw = outcome.escalationBounds.isEmpty ? 1 : outcome.outcomes.uniform()
     guard let route = outcome.escalationBounds.firstIndex(where: { draw < $0 }) else {
       counters.cells[cell].unresolved += 1
+      log?.serve(journey, at: now, .unresolved)
       if let repeats = outcome.repeats, repeats.probability > 0, outcome.outcomes.uniform() < repeats.probability {
         scheduleComeBack(journey, as: repeats.type, delay: repeats.delay, stream: outcome, isRepeat: true, countedIn: cell)
       } else {
@@ -350,6 +364,7 @@ struct Simulation {
       return
     }
     counters.cells[cell].escalated += 1
+    log?.serve(journey, at: now, .escalated)
     journeys[journey].type = outcome.escalationTargets[route]
     journeys[journey].isEscalated = true
     if heldLine { keepLine(journey) }
@@ -406,6 +421,7 @@ struct Simulation {
     journeys[journey].joined = calendar.now
     journeys[journey].handle = handle
     journeys[journey].isCallback = false
+    log?.begin(journey, type: type, at: calendar.now, cell: Int32(cell))
     return (cell, patience)
   }
 
@@ -438,6 +454,7 @@ struct Simulation {
     counters.cells[Int(contact.cell)].carriedOverdue += calendar.now - contact.joined > routing.thresholds[type] ? 1 : 0
     counters.queueLittle[type].unserved += 1
     counters.queueLittle[type].sumOfWaits += calendar.now - max(contact.joined, 0)
+    log?.leave(journey, at: calendar.now, .carriedOver)
     journeys.release(journey)
   }
 }
