@@ -59,6 +59,7 @@ public struct Scenario: Hashable, Sendable {
     precondition(busynessCV.map { $0 > 0 } ?? true, "busyness CV must be > 0")
     precondition(contactTypes.allSatisfy {
       $0.arrivalRates.count == intervalCount && ($0.agents?.count ?? intervalCount) == intervalCount
+        && ($0.handleTimeFactors?.count ?? intervalCount) == intervalCount
     } && groups.allSatisfy { $0.agents.count == intervalCount }, "every profile needs one value per interval")
     precondition(groups.allSatisfy { $0.skills.allSatisfy { contactTypes.indices.contains($0.type) } },
                  "a skill names a type that does not exist")
@@ -136,6 +137,16 @@ public struct ContactType: Hashable, Sendable {
   /// Talk plus after-contact work: how long an agent is busy with one contact (seconds), before
   /// the serving group's handle-time factor.
   public var handleTime: Distribution
+  /// The day curve of the mean handle time: one factor per planning interval multiplying the handle
+  /// time of a contact whose service starts in that interval (the first interval's in a steady-state
+  /// warm-up, the last's after close), so the distribution keeps its shape and its mean becomes
+  /// `handleTime.mean × factor`; `nil`: 1 throughout. Each finite and > 0 (``Scenario`` checks
+  /// there is one per interval). See ``meanHandleTime(interval:)``.
+  public var handleTimeFactors: [Double]? {
+    didSet {
+      precondition(handleTimeFactors?.allSatisfy { $0 > 0 && $0.isFinite } ?? true, "handle-time factors must be finite and > 0")
+    }
+  }
   /// How long a caller waits before hanging up; `nil` for contacts that never abandon. An escalated
   /// contact draws a fresh patience when it joins this type's queue.
   public var patience: Distribution?

@@ -77,7 +77,7 @@ public struct CallHistory: Sendable {
   public private(set) var handleTimes: [String: DurationTally] = [:]
   public private(set) var patience: [String: DurationTally] = [:]
   /// Handle time by the interval service started in, per type: Σ and count.
-  public private(set) var handleByStart: [String: [Int: (sum: Double, count: Int)]] = [:]
+  public private(set) var handleByStart: [String: [Int: HandleTimeCurve.Sums]] = [:]
   /// The agents by name, and the calls of each type each served.
   public private(set) var agents: [String] = []
   public private(set) var servedByAgent: [[String: Int]] = []
@@ -179,10 +179,7 @@ public struct CallHistory: Sendable {
       servedByAgent[agent!][call.type, default: 0] += 1
     }
     let first = interval(of: start)
-    var sums = handleByStart[call.type, default: [:]][first] ?? (0, 0)
-    sums.sum += handle
-    sums.count += 1
-    handleByStart[call.type, default: [:]][first] = sums
+    handleByStart[call.type, default: [:]][first, default: HandleTimeCurve.Sums()].add(handle)
     guard start < 86_400 else { return }
     var index = first
     repeat {

@@ -64,8 +64,9 @@ public struct HistoryFit: Sendable {
     /// Handle-time fits, best AIC first; `pooledHandle`: too few calls, the centre's fits instead.
     public var handle: [LifetimeFit]
     public var pooledHandle: Bool
-    /// Mean handle time by the interval service started in (opening hours), `nil` below 10 calls.
-    public var handleMeanByInterval: [Double?]
+    /// Mean handle time by the interval service started in (opening hours), and whether it changes
+    /// through the day (the scenario's `handleTimeByInterval` when it does).
+    public var handleCurve: HandleTimeCurve
     /// Patience fits with answered calls censored at their wait, best AIC first (empty: nobody
     /// abandoned); `pooledPatience`: too few abandonments, the centre's fits instead.
     public var patience: [LifetimeFit]
@@ -145,15 +146,14 @@ public struct HistoryFit: Sendable {
       let ownHandle = handleData.events >= minimum
       let ownPatience = patienceData.events >= minimum
       let byStart = history.handleByStart[type] ?? [:]
+      let handleFits = ownHandle ? LifetimeFit.ranked(handleData, among: handleFamilies) : centreHandle
       return TypeFit(
         id: type, arrivals: ArrivalEstimates(counts: counts),
         offered: total.offered, answered: total.answered, abandoned: total.abandoned, contained: total.contained,
         containment: containment,
         containmentStandardError: arrived > 0 ? (containment * (1 - containment) / arrived).squareRoot() : 0,
-        handle: ownHandle ? LifetimeFit.ranked(handleData, among: handleFamilies) : centreHandle, pooledHandle: !ownHandle,
-        handleMeanByInterval: opening.map { interval in
-          byStart[interval].flatMap { $0.count >= 10 ? $0.sum / Double($0.count) : nil }
-        },
+        handle: handleFits, pooledHandle: !ownHandle,
+        handleCurve: HandleTimeCurve(opening.map { byStart[$0] ?? HandleTimeCurve.Sums() }, mean: handleFits.first?.mean ?? 0),
         patience: ownPatience ? LifetimeFit.ranked(patienceData, among: patienceFamilies) : centrePatience,
         pooledPatience: !ownPatience,
         kaplanMeier: KaplanMeier(ownPatience ? patienceData : pooledPatience),

@@ -11,8 +11,9 @@ import Queueing
 /// - the arrival rate is the interval's forecast times the mean surge factor over the interval,
 ///   less the share self-service contains, plus the escalations other types send it (their
 ///   unresolved share, in the same interval);
-/// - the handle time is the type's mean times the handle-time factor of its *primary group*: the
-///   group with the best preference for it (then the shortest overflow delay, then the cheapest);
+/// - the handle time is the type's mean in the interval (times its `handleTimeByInterval` factor
+///   there) times the handle-time factor of its *primary group*: the group with the best
+///   preference for it (then the shortest overflow delay, then the cheapest);
 /// - chat sessions are servers of their own: the sessions needed, at the mean stretch, divided by
 ///   the group's concurrency and rounded up;
 /// - the targets are the type's service level (its own threshold and definition), ASA and
@@ -71,10 +72,11 @@ public struct ErlangStaffing: Hashable, Sendable {
       }
       let group = groups[primary[t]]
       let skill = group.skills.first { $0.type == t }!
-      var handle = type.handleTime.mean * skill.handleTimeFactor
+      // A session's mean stretch over the concurrency levels; `nil` for calls and deferred work.
+      var stretch: Double?
       var slots = 1
       if type.handling == .session {
-        handle *= group.concurrency.stretch.reduce(0, +) / Double(group.concurrency.limit)
+        stretch = group.concurrency.stretch.reduce(0, +) / Double(group.concurrency.limit)
         slots = group.concurrency.limit
       }
       let model: QueueModel = type.handling != .deferred && type.patience != nil
@@ -90,7 +92,9 @@ public struct ErlangStaffing: Hashable, Sendable {
       if case .erlangA = model { targets.maxAbandonment = goals.abandonRate }
       untargeted[t] = targets.kinds.isEmpty
       var row: [Int] = []
-      for rate in arrivalRates[t] {
+      for (k, rate) in arrivalRates[t].enumerated() {
+        var handle = type.meanHandleTime(interval: k) * skill.handleTimeFactor
+        if let stretch { handle *= stretch }
         let workload = Workload(arrivalRate: rate, meanHandleTime: handle)
         let servers: Int
         if targets.kinds.isEmpty {

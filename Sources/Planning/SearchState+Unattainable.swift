@@ -24,7 +24,7 @@ import ContactCenterModel
 extension SearchState {
   /// Agents added to every group in every interval for the ceiling plan: for each type the group
   /// serves, twice the contacts its busiest interval can have in hand at once (arrivals over an
-  /// interval plus a mean handle time, with the Erlang start's rates, which include escalations,
+  /// interval plus the day's largest mean handle time, with the Erlang start's rates, which include escalations,
   /// surges and containment), plus 10, plus the type's opening backlog, so that the whole backlog
   /// can start at the opening.
   static func ceilingHeadroom(_ search: StaffingSearch) -> [Int] {
@@ -32,7 +32,7 @@ extension SearchState {
     let perType = scenario.contactTypes.indices.map { t -> Int in
       let type = scenario.contactTypes[t]
       let peak = search.erlang.arrivalRates[t].max() ?? 0
-      let inHand = peak * (scenario.intervalLength + type.handleTime.mean)
+      let inHand = peak * (scenario.intervalLength + type.largestMeanHandleTime)
       return Int((2 * inHand).rounded(.up)) + 10 + (type.openingBacklog?.count ?? 0)
     }
     return scenario.agentGroups.map { group in group.skills.reduce(0) { $0 + perType[$1.type] } }

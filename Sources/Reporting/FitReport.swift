@@ -69,7 +69,15 @@ public struct FitReport: Sendable {
         ("method", .string("self-service ÷ (offered + self-service), binomial se")),
       ])),
       ("handle_time", durationJSON(type.handle, pooled: type.pooledHandle, method: "maximum likelihood, whole seconds as interval-censored; best AIC")),
-      ("handle_time_mean_by_interval", .array(type.handleMeanByInterval.map { $0.map(JSONValue.number) ?? .null })),
+      ("handle_time_by_interval", .object([
+        ("mean_s", .array(type.handleCurve.means.map { $0.map(JSONValue.number) ?? .null })),
+        ("cochran_w", type.handleCurve.statistic.map(JSONValue.number) ?? .null),
+        ("degrees_of_freedom", .integer(type.handleCurve.degreesOfFreedom)),
+        ("p_value", type.handleCurve.pValue.map(JSONValue.number) ?? .null),
+        ("factors", type.handleCurve.factors.map { .array($0.map(JSONValue.number)) } ?? .null),
+        ("method", .string("mean by the interval service started in (null below 30 calls); Cochran's test of one mean all day, "
+                           + "factors written when p < 1%")),
+      ])),
       ("patience", durationJSON(type.patience, pooled: type.pooledPatience,
                                 method: "maximum likelihood with answered calls right-censored at their wait; best AIC")),
       ("patience_exponential", .object([

@@ -7,7 +7,8 @@ import Yams
 /// lost, flow or block style kept): key deletion and duplication, numbers made 0, negative, huge,
 /// NaN, infinite, 1e309 or words, unit swaps (`s`↔`m`↔`h`, `/h`↔`/m`), wrong types (scalar ↔ list
 /// ↔ mapping), empty lists, a value too many or too few in a list (interval profiles), unknown or
-/// swapped ids, duplicated list items, edge-of-range values and a node copied from elsewhere.
+/// swapped ids, duplicated list items, edge-of-range values, a node copied from elsewhere, and a
+/// `handleTimeByInterval` profile added to a contact type (no example has one).
 /// Text operators work on the bytes: truncation at a random byte, random bytes, Unicode (line
 /// separators, BOMs, combining marks, emoji), line deletion, duplication and re-indentation, and
 /// deep nesting. When the text no longer composes, only text operators apply.
@@ -82,7 +83,7 @@ public struct Mutator {
 
   static let treeOperators = [
     "delete-key", "duplicate-key", "bad-number", "unit-swap", "wrong-type", "empty-list", "interval-count",
-    "unknown-reference", "duplicate-item", "edge-value", "copy-node",
+    "unknown-reference", "duplicate-item", "edge-value", "copy-node", "handle-time-profile",
   ]
 
   /// One tree operator applied to a random node it fits; `nil` when no node fits it.
@@ -175,10 +176,35 @@ public struct Mutator {
         let edges = Self.edgeValues.filter { Self.unit(of: $0) == unit }
         return Self.scalar(edges.isEmpty || random.oneIn(4) ? random.pick(Self.edgeValues) : random.pick(edges))
       }
+    case "handle-time-profile":
+      return apply(some { $0.mapping?.keys.contains { $0.string == "handleTime" } ?? false }) { random, node in
+        Self.addingHandleTimeProfile(to: node, random: &random)
+      }
     default: // copy-node
       let source = random.pick(all).1
       return apply(all.count > 1 ? random.pick(all.dropFirst()).0 : nil) { _, _ in source }
     }
+  }
+
+  /// A contact type with a `handleTimeByInterval` added, or replaced (no example has one): one
+  /// factor per value of its `volumes`, `rates` or `agents` list (else 1 to 56 of them), one in
+  /// three times a factor too many or too few; each factor plausible, or one in four a bad number
+  /// or a value beside the limits (0, 10).
+  static func addingHandleTimeProfile(to node: Node, random: inout SplitMix64) -> Node {
+    guard case .mapping(let mapping) = node else { return node }
+    let profiles = ["volumes", "rates", "agents"].compactMap { key in mapping.first { $0.key.string == key }?.value.sequence?.count }
+    var count = profiles.first ?? 1 + random.below(56)
+    switch random.below(6) {
+    case 0: count += 1
+    case 1: count = max(0, count - 1)
+    default: break
+    }
+    let factors = (0..<count).map { _ in
+      scalar(random.oneIn(4) ? random.pick(badNumbers + ["10", "10.0001", "1e-9"]) : random.pick(["1", "0.9", "0.75", "1.25", "2", "0.5"]))
+    }
+    var pairs = mapping.filter { $0.key.string != "handleTimeByInterval" }.map { ($0.key, $0.value) }
+    pairs.append((scalar("handleTimeByInterval"), .sequence(Node.Sequence(factors))))
+    return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
   }
 
   /// Numbers that break naive parsing: zero, negative zero, negatives, overflow, NaN and infinity

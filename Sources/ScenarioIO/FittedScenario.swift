@@ -88,6 +88,11 @@ public struct FittedScenario: Sendable {
     } else {
       out += "    handleTime: {distribution: exponential, mean: 1s}   # no call was served: nothing to fit\n"
     }
+    if let factors = type.handleCurve.factors, !type.pooledHandle {
+      out += "    handleTimeByInterval: [\(factors.map { Self.number($0, digits: 3) }.joined(separator: ", "))]"
+        + "   # mean by service-start interval ÷ the mean (1 below 30 calls); Cochran's W \(Self.number(type.handleCurve.statistic ?? 0, digits: 1))"
+        + " on \(type.handleCurve.degreesOfFreedom) df, p \(String(format: "%.2g", type.handleCurve.pValue ?? 1))\n"
+    }
     if let best = type.patience.first {
       let others = type.patience.dropFirst().map { "\($0.family.rawValue) \(Self.number($0.aic, digits: 1))" }.joined(separator: ", ")
       out += "    patience: \(Self.distribution(best))   # ML with answered calls censored at their wait"

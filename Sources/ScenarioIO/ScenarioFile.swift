@@ -80,6 +80,7 @@ enum ScenarioParser {
     "id", "description", "volumes", "rates", "rate", "handleTime", "patience", "agents", "serviceLevel", "priority",
     "resolution", "escalation", "containment", "retrial", "repeat", "callback", "costs", "hourlyCost",
     "shrinkage", "channel", "handledAs", "backlog", "concurrency", "stretch", "targets", "queueCapacity",
+    "handleTimeByInterval",
   ]
   static let distributionKeys: [String: [String]] = [
     "exponential": ["mean"], "gamma": ["mean", "cv"], "erlang": ["mean", "phases"], "lognormal": ["mean", "cv"],
@@ -309,6 +310,7 @@ enum ScenarioParser {
     }
     let handle = reader.required(fields, "handleTime", expected: "a handle-time distribution such as {distribution: exponential, mean: 5m}")
       .flatMap { distribution($0, fields.path("handleTime"), allowNone: false, reader: &reader) }
+    let handleFactors = handleTimeFactors(fields, intervals: intervals, reader: &reader)
     var patience: Distribution?? = .some(nil)
     if let node = fields["patience"] {
       patience = distribution(node, fields.path("patience"), allowNone: true, reader: &reader)
@@ -343,12 +345,13 @@ enum ScenarioParser {
         misplaced: "on a chat type (or social handled as chat) with its own agents; otherwise on the groups that serve it",
         reader: &reader)
     }
-    guard let id, let rates, let handle = handle ?? nil, let patience, let agents, let level, let priority, let resolution,
+    guard let id, let rates, let handle = handle ?? nil, let handleFactors, let patience, let agents, let level, let priority, let resolution,
       let containment, let callback, let (channel, handling) = channel, let backlog, let concurrency, let queueCapacity
     else { return nil }
     var type = ContactType(id: id, arrivalRates: rates, handleTime: handle, patience: patience, agents: agents,
                            serviceLevel: level, priority: priority, resolution: resolution, containment: containment)
     type.setChannel(channel, handling: handling)
+    type.handleTimeFactors = handleFactors
     type.callback = callback
     type.openingBacklog = backlog
     type.concurrency = concurrency

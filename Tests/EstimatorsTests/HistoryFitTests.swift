@@ -19,7 +19,9 @@ struct SyntheticCentre {
 
   /// Calls of `days` Mondays; with `retrial`, an abandoning caller calls again with that
   /// probability after an exponential delay of mean 10 minutes (a return, not a fresh contact).
-  static func calls(days: Int, retrial: Double = 0, seed: Int = 1) -> [ObservedCall] {
+  /// `handleFactor` multiplies the mean handle time of a call by the interval it arrives in
+  /// (0 = 08:00), a day curve.
+  static func calls(days: Int, retrial: Double = 0, seed: Int = 1, handleFactor: (Int) -> Double = { _ in 1 }) -> [ObservedCall] {
     let streams = (0..<6).map { RandomStream(key: StreamKey(master: 20261208, replication: seed, purpose: .patience, index: $0)) }
     let (arrivals, patience, waits, handles, choices, delays) = (streams[0], streams[1], streams[2], streams[3], streams[4], streams[5])
     let weibullScale = 180 / tgamma(1 + 1 / 0.8)
@@ -65,7 +67,8 @@ struct SyntheticCentre {
         } else {
           calls.append(ObservedCall(day: day, type: "retail", priority: nil, customer: id, agent: nil, arrival: arrival,
                                     queueEntry: arrival, wait: w.rounded(),
-                                    outcome: .served(handle: max(handles.lognormal(zeta: zeta, sigma: sigma).rounded(), 1))))
+                                    outcome: .served(handle: max((handleFactor(Int(arrival / 900) - opening.lowerBound)
+                                      * handles.lognormal(zeta: zeta, sigma: sigma)).rounded(), 1))))
         }
       }
     }
@@ -120,8 +123,30 @@ struct HistoryFitTests {
     #expect(abs(busyness.cv - SyntheticCentre.busynessCV) < 3 * error, "cv \(busyness.cv) ± \(error)")
     #expect(error < 0.05)
 
+    // One mean all day: Cochran's test keeps it, and the scenario gets no curve.
+    #expect(type.handleCurve.factors == nil && (type.handleCurve.pValue ?? 0) > 0.01, "p \(type.handleCurve.pValue ?? -1)")
+
     // No agent ids: one group, its agents the calls in service rounded up (a lower bound).
     #expect(fit.staffingSource == .callsInService && fit.groups.count == 1 && fit.groups[0].skills == ["retail"])
+  }
+
+  /// Handle times 20% shorter in the morning and 20% longer in the afternoon: the curve is found
+  /// (Cochran's test rejects one mean), and each half's factor is within 3 standard errors of its
+  /// truth (the factor's error taken as the interval mean's ÷ the type's mean).
+  @Test func aHandleTimeDayCurveIsFoundAndWrittenAsFactors() throws {
+    let truth = { (interval: Int) in interval < 16 ? 0.8 : 1.2 }
+    let fit = SyntheticCentre.fit(SyntheticCentre.calls(days: 40, seed: 3, handleFactor: truth))
+    let type = try #require(fit.types.first)
+    let curve = type.handleCurve
+    let factors = try #require(curve.factors, "p \(curve.pValue ?? -1)")
+    #expect((curve.pValue ?? 1) < 1e-6 && factors.count == 32)
+    let mean = try #require(type.handle.first?.mean)
+    for (i, factor) in factors.enumerated() {
+      // A lognormal of cv 0.6: an interval's mean has standard error 0.6 × mean ÷ √n.
+      let calls = 40 * SyntheticCentre.volumes[i] * 0.9 * 0.8
+      let error = 0.6 * truth(i) * 240 / calls.squareRoot() / mean
+      #expect(abs(factor - truth(i) * 240 / mean) < 3 * error + 0.01, "interval \(i): \(factor) vs \(truth(i) * 240 / mean)")
+    }
   }
 
   @Test func retrialsAreFoundFromCallerIdsAndLeftOutOfTheFreshVolumes() throws {

@@ -16,7 +16,8 @@ struct Journey {
   /// When it first arrived, and when it joined its current queue.
   var origin: SimTime = 0
   var joined: SimTime = 0
-  /// The handle time drawn for its current type, before the serving group's factor.
+  /// The handle time drawn for its current type, before the serving group's factor and the
+  /// interval's (``HandleTimeFactors``), both applied when service starts.
   var handle: SimTime = 0
   /// Agent contacts finished so far for this problem (for first-contact resolution).
   var served: Int32 = 0

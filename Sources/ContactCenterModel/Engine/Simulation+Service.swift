@@ -40,13 +40,14 @@ extension Simulation {
   }
 
   /// An agent of the skill's group (already counted busy, the group's integrals accumulated to now)
-  /// starts on `journey`; `stretch` multiplies a session's handle time.
+  /// starts on `journey`. Its handle time is the drawn one times the skill's handle-time factor,
+  /// `stretch` (a session's) and the type's factor for the interval service starts in.
   private mutating func beginService(_ skill: SkillID, journey: JourneyID, stretch: Double = 1) {
     let now = calendar.now
     let contact = journeys[journey]
     let type = contact.type.index
     let eligibility = routing[skill]
-    let handle = contact.handle * eligibility.handleTimeFactor * stretch
+    let handle = contact.handle * eligibility.handleTimeFactor * stretch * handleTimeFactors[contact.type, bucket: bucket]
     let wait = now - contact.joined
     let cell = Int(contact.cell)
     counters.cells[cell].recordAnswer(wait: wait, handle: handle, inTime: wait <= routing.thresholds[type])

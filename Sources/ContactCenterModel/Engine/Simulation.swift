@@ -39,6 +39,8 @@ struct Simulation {
   let staffingSteps: [[StaffingChange]]
   /// The day's busyness factor (a gamma draw with mean 1 when the scenario has `busynessCV`).
   let busyness: Double
+  /// Each type's handle-time factor by bucket (`handleTimeByInterval`; all 1 without one).
+  let handleTimeFactors: HandleTimeFactors
 
   var lines: [WaitingLine]
   /// The slots of all the lines together, kept at most ``CentreOverload/maximumWaiting``.
@@ -77,6 +79,7 @@ struct Simulation {
     bucketCount = scenario.intervalCount + 2
     sourceOwners = types.indices.map { ContactSource(types[$0], index: $0, seed: seed, replication: replication) }
     sources = ContiguousArray(sourceOwners.map { Unmanaged.passUnretained($0) })
+    handleTimeFactors = HandleTimeFactors(scenario, bucketCount: bucketCount)
     headcounts = agentGroups.map(\.agents)
     let grossUp = agentGroups.map { 1 / (1 - $0.shrinkage) }
     self.grossUp = grossUp
@@ -281,14 +284,16 @@ struct Simulation {
   }
 
   /// Whether a caller who must queue for `type` takes a callback: offered when the expected wait
-  /// — (contacts waiting + 1) × the type's mean handle time ÷ the agents on duty in the groups that
-  /// serve it — exceeds the threshold, and taken with the offer's share (drawn on `outcome`).
+  /// — (contacts waiting + 1) × the type's mean handle time (the current interval's) ÷ the agents
+  /// on duty in the groups that serve it — exceeds the threshold, and taken with the offer's share
+  /// (drawn on `outcome`).
   private mutating func takesCallback(_ type: ContactTypeID) -> Bool {
     let source = sources[type.index].takeUnretainedValue()
     guard let offer = source.callback else { return false }
     var agents = 0
     for server in routing.servers(of: type) { agents += groups[server.group.index].onDuty }
-    let expectedWait = Double(lines[type.index].waiting + 1) * source.meanHandleTime / Double(max(agents, 1))
+    let meanHandleTime = source.meanHandleTime * handleTimeFactors[type, bucket: bucket]
+    let expectedWait = Double(lines[type.index].waiting + 1) * meanHandleTime / Double(max(agents, 1))
     return expectedWait > offer.threshold && source.outcomes.uniform() < offer.share
   }
 
