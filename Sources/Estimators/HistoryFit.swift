@@ -172,7 +172,9 @@ public struct HistoryFit: Sendable {
   }
 
   /// Jongbloed & Koole's ĉ per day of the week with at least three days, pooled as
-  /// ĉ² = Σ (Dₖ − 1) ĉₖ² ÷ Σ (Dₖ − 1) (days of different weekdays differ by more than busyness).
+  /// ĉ² = Σ (Dₖ − 1) ĉₖ² ÷ Σ (Dₖ − 1) (days of different weekdays differ by more than busyness);
+  /// its standard error combines the weekdays' se(ĉₖ²) with the same weights, then the delta
+  /// method gives se(ĉ) = se(ĉ²) ÷ 2ĉ.
   static func busyness(cells: [CallHistory.CellKey: CallHistory.Cell], days: [CalendarDay], returnShare: Double) -> Busyness? {
     var totals: [CalendarDay: Double] = [:]
     for (key, cell) in cells { totals[key.day, default: 0] += cell.fresh(returnShare: returnShare) }
@@ -181,15 +183,18 @@ public struct HistoryFit: Sendable {
     var weighted = 0.0, weights = 0.0, errorSquares = 0.0
     for (_, days) in byWeekday {
       let estimate = ArrivalEstimates(counts: days.map { [totals[$0] ?? 0] })
-      guard let cv = estimate.busynessCV else { continue }
+      guard let cv = estimate.busynessCV, let variance = estimate.dailyTotalVariance, estimate.meanDailyTotal > 0 else { continue }
       let weight = Double(days.count - 1)
       weighted += weight * cv * cv
       weights += weight
-      if let error = estimate.busynessCVStandardError { errorSquares += weight * weight * error * error }
+      // se(ĉₖ²) = √(2/(Dₖ − 1)) s²/N̄² (the delta method of ArrivalEstimates), combined over the weekdays.
+      let squaredError = (2 / weight).squareRoot() * variance / (estimate.meanDailyTotal * estimate.meanDailyTotal)
+      errorSquares += weight * weight * squaredError * squaredError
     }
     guard weights > 0 else { return nil }
     let cv = (weighted / weights).squareRoot()
-    return Busyness(cv: cv, standardError: errorSquares.squareRoot() / weights, weekdays: byWeekday.keys.sorted(),
+    let squaredError = errorSquares.squareRoot() / weights
+    return Busyness(cv: cv, standardError: cv > 0 ? squaredError / (2 * cv) : squaredError.squareRoot(), weekdays: byWeekday.keys.sorted(),
                     days: byWeekday.values.reduce(0) { $0 + $1.count })
   }
 
