@@ -46,6 +46,13 @@ struct Fit: ParsableCommand {
     guard summary.calls > 0 else {
       throw InputError(field: "--days", expected: "days with calls in \(log)", found: "no call in \(days ?? "the log")")
     }
+    // A type column mapped to the wrong column (a call id) makes a type of every call: refuse it
+    // before fitting thousands of types.
+    guard history.types.count <= Fit.maximumTypes else {
+      throw InputError(location: log, field: options.mapping == nil ? "type" : "--columns",
+                       expected: "at most \(Fit.maximumTypes) call types (is the type column the right one?)",
+                       found: "\(history.types.count) different types")
+    }
     var fitOptions = HistoryFit.Options()
     fitOptions.returnWindow = options.returnWindow
     fitOptions.skillShare = options.skillShare
@@ -93,6 +100,9 @@ struct Fit: ParsableCommand {
 }
 
 extension Fit {
+  /// The most call types a fit takes.
+  static let maximumTypes = 200
+
   /// The flags that shape the fit, for the scenario's header: all but `--out` (where it was written).
   static func fitArguments(_ arguments: [String]) -> [String] {
     var kept: [String] = []

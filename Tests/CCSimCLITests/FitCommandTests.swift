@@ -120,6 +120,21 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
   }
 
+  /// A type column that is really a call id: a type per call, refused before any fit.
+  @Test func aTypePerCallIsRefused() throws {
+    let root = try temporaryFolder("fit-types")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let log = root.appendingPathComponent("ids.csv")
+    let rows = (0..<250).map { "\($0),2026-03-02 08:\(String(format: "%02d", $0 % 60)):00,2026-03-02 08:\(String(format: "%02d", $0 % 60)):30,0" }
+    try (["id,arrived,hung_up,handle_s"] + rows).joined(separator: "\n").write(to: log, atomically: true, encoding: .utf8)
+    let mapping = root.appendingPathComponent("ids.yaml")
+    try "arrival: arrived\nhangUp: hung_up\nhandle: handle_s\ntype: id\n".write(to: mapping, atomically: true, encoding: .utf8)
+    let (status, stderr) = try ccsim(["fit", log.path, "--columns", mapping.path, "--out", root.path])
+    #expect(status == 2 && stderr.contains("--columns: expected at most 200 call types (is the type column the right one?), found '250 different types'"),
+            "\(stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["ids.csv", "ids.yaml"])
+  }
+
   @Test func aMissingOrEmptyLogIsNamed() throws {
     let root = try temporaryFolder("fit-missing")
     defer { try? FileManager.default.removeItem(at: root) }
