@@ -21,7 +21,8 @@ struct Fit: ParsableCommand {
   @Option(help: "Column mapping of a generic log (YAML; Docs/history.md).") var columns: String?
   @Option(help: "Only these days: FROM..TO (YYYY-MM-DD), or one day.") var days: String?
   @Option(help: "The scenario's day from these days of the week only, e.g. mon,tue,wed,thu,fri.") var weekdays: String?
-  @Option(help: "Planning interval: 15m, 30m or 60m.") var interval = "15m"
+  @Flag(help: "LOG is an interval report (needs --columns: its mapping, which sets the interval).") var intervalReport = false
+  @Option(help: "Planning interval: 15m, 30m or 60m (default: 15m).") var interval: String?
   @Option(help: "Service-level threshold for the observed KPIs and the scenario.") var threshold = "20s"
   @Option(help: "A caller's next call within this is a retrial or a repeat.") var returnWindow = "2h"
   @Option(help: "An agent has a skill for types making at least this share of their calls.") var skillShare = "10%"
@@ -35,6 +36,10 @@ struct Fit: ParsableCommand {
     guard FittedScenario.isValidName(name) else {
       throw InputError(field: "--name", expected: "a name of letters, digits, '-', '_' or '.' (at most 100)", found: name)
     }
+    if let mapping = options.reportMapping {
+      try fitReport(mapping: mapping, options: options, name: name)
+      return
+    }
     let summary: CallLogReader.Summary
     var history = CallHistory(intervalLength: options.interval, serviceLevelThreshold: options.threshold)
     if let mapping = options.mapping {
@@ -46,44 +51,82 @@ struct Fit: ParsableCommand {
     guard summary.calls > 0 else {
       throw InputError(field: "--days", expected: "days with calls in \(log)", found: "no call in \(days ?? "the log")")
     }
-    // A type column mapped to the wrong column (a call id) makes a type of every call: refuse it
-    // before fitting thousands of types.
-    guard history.types.count <= Fit.maximumTypes else {
-      throw InputError(location: log, field: options.mapping == nil ? "type" : "--columns",
-                       expected: "at most \(Fit.maximumTypes) call types (is the type column the right one?)",
-                       found: "\(history.types.count) different types")
-    }
-    var fitOptions = HistoryFit.Options()
-    fitOptions.returnWindow = options.returnWindow
-    fitOptions.skillShare = options.skillShare
-    if let weekdays = options.weekdays {
-      fitOptions.days = Set(history.days.filter { weekdays.contains($0.weekday) })
-      guard !(fitOptions.days ?? []).isEmpty else {
-        throw InputError(field: "--weekdays", expected: "days of the week the log has", found: self.weekdays ?? "")
-      }
-    }
-    let fit = HistoryFit(history, options: fitOptions)
-    let command = (["ccsim", "fit", log] + Self.fitArguments(Array(CommandLine.arguments.dropFirst(3)))).joined(separator: " ")
-    let scenario = FittedScenario(fit: fit, name: name, provenance: [
-      "Fitted by `\(command)` (ccsim \(CCSim.version)):",
-      "\(summary.calls) calls read (\(summary.badRows) malformed rows skipped, \(summary.phantoms) phantom calls and "
-        + "\(summary.outsideDays) of other days left out).",
-      "Every value's comment says where it came from; fit.json has the standard errors and the alternatives.",
-    ])
+    try checkTypes(history.types.count, options: options)
+    let fit = HistoryFit(history, options: try fitOptions(options, days: history.days))
     let report = FitReport(fit: fit, history: history, source: .object([
       ("log", .string(log)), ("format", .string(options.mapping == nil ? "technion" : "generic")),
       ("rows", .integer(summary.rows)), ("calls", .integer(summary.calls)), ("malformed_rows_skipped", .integer(summary.badRows)),
       ("phantoms", .integer(summary.phantoms)), ("outside_days", .integer(summary.outsideDays)),
       ("has_agents", .bool(summary.hasAgents)), ("has_customers", .bool(summary.hasCustomers)),
     ]))
-    let page = FitHTMLReport(fit: fit, history: history, name: name, facts: [
-      HTMLPage.Fact(name: "Log", value: log), HTMLPage.Fact(name: "Calls", value: String(summary.calls)),
+    try write(fit: fit, report: report, historyCSV: report.historyCSV(), name: name, read: [
+      "\(summary.calls) calls read (\(summary.badRows) malformed rows skipped, \(summary.phantoms) phantom calls and "
+        + "\(summary.outsideDays) of other days left out).",
+    ], problems: summary.problems, count: "\(summary.calls) calls", interval: options.interval)
+  }
+
+  /// `--interval-report`: the report's rows, fitted as far as counts and means allow.
+  func fitReport(mapping: IntervalReportMapping, options: FitOptions, name: String) throws {
+    var rows: [ObservedInterval] = []
+    let summary = try IntervalReportReader(path: log, mapping: mapping, badRowShare: options.badRowShare, days: options.days)
+      .read { rows.append($0) }
+    guard !rows.isEmpty else {
+      throw InputError(field: "--days", expected: "days with intervals in \(log)", found: "no interval in \(days ?? "the report")")
+    }
+    try checkTypes(Set(rows.map(\.type)).count, options: options)
+    let fit = HistoryFit(intervals: rows, intervalLength: mapping.interval, threshold: options.threshold,
+                         options: try fitOptions(options, days: Set(rows.map(\.day)).sorted()))
+    let report = FitReport(fit: fit, history: CallHistory(intervalLength: mapping.interval, serviceLevelThreshold: options.threshold),
+                           source: .object([
+      ("log", .string(log)), ("format", .string("interval report")), ("rows", .integer(summary.rows)),
+      ("intervals", .integer(summary.intervals)), ("malformed_rows_skipped", .integer(summary.badRows)),
+      ("outside_days", .integer(summary.outsideDays)),
+    ]))
+    try write(fit: fit, report: report, historyCSV: FitReport.historyCSV(intervals: rows), name: name, read: [
+      "\(summary.intervals) interval rows read (\(summary.badRows) malformed rows skipped, \(summary.outsideDays) of other days "
+        + "left out). An interval report has counts and means only: see each value's comment.",
+    ], problems: summary.problems, count: "\(summary.intervals) interval rows", interval: mapping.interval)
+  }
+
+  /// A type column mapped to the wrong column (a call id) makes a type of every call: refused
+  /// before fitting thousands of types.
+  func checkTypes(_ count: Int, options: FitOptions) throws {
+    guard count <= Fit.maximumTypes else {
+      throw InputError(location: log, field: options.mapping == nil && options.reportMapping == nil ? "type" : "--columns",
+                       expected: "at most \(Fit.maximumTypes) call types (is the type column the right one?)",
+                       found: "\(count) different types")
+    }
+  }
+
+  /// The fit's choices: the return window, the skill share, and the days of `--weekdays`.
+  func fitOptions(_ options: FitOptions, days: [CalendarDay]) throws -> HistoryFit.Options {
+    var fitOptions = HistoryFit.Options()
+    fitOptions.returnWindow = options.returnWindow
+    fitOptions.skillShare = options.skillShare
+    if let weekdays = options.weekdays {
+      fitOptions.days = Set(days.filter { weekdays.contains($0.weekday) })
+      guard !(fitOptions.days ?? []).isEmpty else {
+        throw InputError(field: "--weekdays", expected: "days of the week the log has", found: self.weekdays ?? "")
+      }
+    }
+    return fitOptions
+  }
+
+  /// Writes the folder (scenario.yaml, fit.json, history.csv, report.html, the mapping), checks
+  /// that the scenario parses, and prints the table.
+  func write(fit: HistoryFit, report: FitReport, historyCSV: String, name: String, read: [String], problems: [ScenarioError],
+             count: String, interval: Double) throws {
+    let command = (["ccsim", "fit", log] + Self.fitArguments(Array(CommandLine.arguments.dropFirst(3)))).joined(separator: " ")
+    let scenario = FittedScenario(fit: fit, name: name, provenance: ["Fitted by `\(command)` (ccsim \(CCSim.version)):"] + read + [
+      "Every value's comment says where it came from; fit.json has the standard errors and the alternatives.",
+    ])
+    let page = FitHTMLReport(fit: fit, history: report.history, name: name, facts: [
+      HTMLPage.Fact(name: "Log", value: log), HTMLPage.Fact(name: "Read", value: count),
       HTMLPage.Fact(name: "Days", value: "\(fit.days.count) of \(fit.allDays.count)"),
-      HTMLPage.Fact(name: "Interval", value: "\(Int(options.interval / 60)) minutes"),
-      HTMLPage.Fact(name: "Malformed rows skipped", value: String(summary.badRows)),
+      HTMLPage.Fact(name: "Interval", value: "\(Int(interval / 60)) minutes"),
     ])
     var files = [("scenario.yaml", scenario.yaml), ("fit.json", report.json().prettyRendered() + "\n"),
-                 ("history.csv", report.historyCSV()), ("report.html", page.rendered(generator: "ccsim \(CCSim.version)"))]
+                 ("history.csv", historyCSV), ("report.html", page.rendered(generator: "ccsim \(CCSim.version)"))]
     if let columns, let text = try? String(contentsOfFile: columns, encoding: .utf8) { files.append(("columns.yaml", text)) }
     let folder = try ResultsFolder(under: out, scenario: name).write(seed: nil, label: "fit", files: files)
     // A log can hold what no scenario can run (no call ever served, a type named `no`): say so.
@@ -93,9 +136,9 @@ struct Fit: ParsableCommand {
       FileHandle.standardError.write(Data(("ccsim: warning: the fitted scenario needs editing before it runs:\n"
         + error.description + "\n").utf8))
     }
-    for problem in summary.problems.prefix(5) { FileHandle.standardError.write(Data("\(problem) (skipped)\n".utf8)) }
+    for problem in problems.prefix(5) { FileHandle.standardError.write(Data("\(problem) (skipped)\n".utf8)) }
     print(FitSummary(fit: fit).table())
-    print("\(summary.calls) calls on \(fit.allDays.count) day(s): results in \(folder)")
+    print("\(count) on \(fit.allDays.count) day(s): results in \(folder)")
   }
 }
 
@@ -120,6 +163,7 @@ extension Fit {
 /// `ccsim fit`'s flags, checked and converted.
 struct FitOptions {
   var mapping: CallLogMapping?
+  var reportMapping: IntervalReportMapping?
   var days: ClosedRange<CalendarDay>?
   var weekdays: Set<Int>?
   var interval: Double
@@ -129,7 +173,22 @@ struct FitOptions {
   var badRowShare: Double
 
   init(_ command: Fit) throws {
-    switch (command.format, command.columns) {
+    if command.intervalReport {
+      guard command.format == nil else {
+        throw InputError(field: "--format", expected: "no format with --interval-report (its columns come from --columns)",
+                         found: command.format ?? "")
+      }
+      guard command.interval == nil else {
+        throw InputError(field: "--interval", expected: "no interval with --interval-report (the mapping's interval is the report's)",
+                         found: command.interval ?? "")
+      }
+      guard let columns = command.columns else {
+        throw InputError(field: "--columns", expected: "the interval report's mapping (YAML; Docs/history.md)", found: "")
+      }
+      reportMapping = try IntervalReportMapping.load(path: columns)
+    }
+    switch (command.intervalReport ? "report" : command.format, command.intervalReport ? nil : command.columns) {
+    case ("report", _): mapping = nil
     case (nil, nil), ("technion", nil): mapping = nil
     case (nil, let columns?), ("generic", let columns?): mapping = try CallLogMapping.load(path: columns)
     case ("generic", nil):
@@ -156,10 +215,10 @@ struct FitOptions {
       }
       weekdays = Set(numbers)
     }
-    guard let interval = Quantity.seconds(command.interval), [900, 1800, 3600].contains(interval) else {
-      throw InputError(field: "--interval", expected: "15m, 30m or 60m", found: command.interval)
+    guard let interval = Quantity.seconds(command.interval ?? "15m"), [900, 1800, 3600].contains(interval) else {
+      throw InputError(field: "--interval", expected: "15m, 30m or 60m", found: command.interval ?? "")
     }
-    self.interval = interval
+    self.interval = reportMapping?.interval ?? interval
     guard let threshold = Quantity.seconds(command.threshold), threshold > 0, threshold <= 86_400 else {
       throw InputError(field: "--threshold", expected: "a duration above 0 with a unit, such as 20s", found: command.threshold)
     }

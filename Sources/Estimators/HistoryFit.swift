@@ -36,12 +36,22 @@ public struct HistoryFit: Sendable {
   public var staffingSource: StaffingSource
   public var groups: [GroupFit]
   public var options: Options
+  /// What was fitted: a call log (every estimator) or an interval report (means and counts only).
+  public var source: Source = .callLog
+
+  public enum Source: String, Hashable, Sendable {
+    case callLog = "call log", intervalReport = "interval report"
+  }
 
   public enum StaffingSource: String, Hashable, Sendable {
     /// Distinct agents serving during each interval (the log names agents).
     case agentIDs = "distinct agents serving"
     /// The mean number of calls in service, rounded up: a lower bound (idle agents are invisible).
     case callsInService = "calls in service (a lower bound)"
+    /// An interval report's agents staffed.
+    case reported = "agents staffed as reported"
+    /// An interval report without agents: answered × AHT ÷ the interval, rounded up (a lower bound).
+    case reportedWorkload = "answered × AHT ÷ interval (a lower bound)"
   }
 
   public struct Busyness: Hashable, Sendable {

@@ -31,6 +31,14 @@ public struct LifetimeFit: Hashable, Sendable {
   public var sampleSize: Int
   public var events: Int
 
+  /// An exponential known only by its mean over `events` durations (an interval report's AHT, or a
+  /// patience from counts): standard error mean ÷ √events, no likelihood (`logLikelihood` and
+  /// `aic` are NaN).
+  public static func exponential(mean: Double, events: Int) -> LifetimeFit {
+    LifetimeFit(family: .exponential, mean: mean, meanStandardError: mean / Double(max(events, 1)).squareRoot(), shape: nil,
+                shapeStandardError: nil, logLikelihood: .nan, aic: .nan, sampleSize: events, events: events)
+  }
+
   /// The fitted member as a scenario distribution.
   public var distribution: Distribution { family.distribution(mean: mean, shape: shape ?? 1) }
 

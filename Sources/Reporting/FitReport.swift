@@ -68,7 +68,9 @@ public struct FitReport: Sendable {
         ("sample_size", .integer(type.offered + type.contained)),
         ("method", .string("self-service ÷ (offered + self-service), binomial se")),
       ])),
-      ("handle_time", durationJSON(type.handle, pooled: type.pooledHandle, method: "maximum likelihood, whole seconds as interval-censored; best AIC")),
+      ("handle_time", durationJSON(type.handle, pooled: type.pooledHandle, method: fit.source == .callLog
+        ? "maximum likelihood, whole seconds as interval-censored; best AIC"
+        : "Σ AHT × answered ÷ Σ answered; exponential assumed (a report gives no spread)")),
       ("handle_time_by_interval", .object([
         ("mean_s", .array(type.handleCurve.means.map { $0.map(JSONValue.number) ?? .null })),
         ("cochran_w", type.handleCurve.statistic.map(JSONValue.number) ?? .null),
@@ -78,8 +80,9 @@ public struct FitReport: Sendable {
         ("method", .string("mean by the interval service started in (null below 30 calls); Cochran's test of one mean all day, "
                            + "factors written when p < 1%")),
       ])),
-      ("patience", durationJSON(type.patience, pooled: type.pooledPatience,
-                                method: "maximum likelihood with answered calls right-censored at their wait; best AIC")),
+      ("patience", durationJSON(type.patience, pooled: type.pooledPatience, method: fit.source == .callLog
+        ? "maximum likelihood with answered calls right-censored at their wait; best AIC"
+        : "exponential: abandoned ÷ total waiting time, the abandoners' waits taken as the ASA (IntervalPatience)")),
       ("patience_exponential", .object([
         ("mean_s", type.exponentialPatienceMean.map(JSONValue.number) ?? .null),
         ("standard_error", type.exponentialPatienceStandardError.map(JSONValue.number) ?? .null),
@@ -178,6 +181,39 @@ public struct FitReport: Sendable {
         lines.append(row(type, c, agents: history.hasAgents ? staffing?.agentsByType[type]?.count ?? 0 : nil, busy: busy))
       }
       lines.append(row("all", total, agents: history.hasAgents ? staffing?.agents.count ?? 0 : nil, busy: staffing?.busyTime ?? 0))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `history.csv` of an interval report: its rows as read (the same columns; `contained` blank,
+  /// `agents` the report's, `busy_agents` answered × AHT ÷ the interval), and an `all` row per day ×
+  /// interval.
+  public static func historyCSV(intervals rows: [ObservedInterval]) -> String {
+    var lines = [historyColumns.joined(separator: ",")]
+    let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    let slots = Dictionary(grouping: rows) { CallHistory.DayInterval(day: $0.day, interval: Int(($0.start / $0.length).rounded(.down))) }
+    let optional = { (value: Double?) in value.map(RunReport.number) ?? "" }
+    for slot in slots.keys.sorted() {
+      let here = slots[slot]!.sorted { $0.type < $1.type }
+      let seconds = Int(here[0].start.rounded())
+      let prefix = [slot.day.description, weekdays[slot.day.weekday - 1], String(slot.interval),
+                    String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)]
+      func busy(_ row: ObservedInterval) -> Double { Double(row.answered) * (row.averageHandleTime ?? 0) / row.length }
+      for row in here {
+        lines.append((prefix + [RunReport.csvField(row.type), String(row.offered), String(row.answered), String(row.abandoned), "",
+                                optional(row.averageSpeedOfAnswer), optional(row.serviceLevel),
+                                row.offered > 0 ? RunReport.number(Double(row.abandoned) / Double(row.offered)) : "",
+                                optional(row.averageHandleTime), optional(row.agents), RunReport.number(busy(row))]).joined(separator: ","))
+      }
+      let (offered, answered, abandoned) = here.reduce((0, 0, 0)) { ($0.0 + $1.offered, $0.1 + $1.answered, $0.2 + $1.abandoned) }
+      let waited = here.allSatisfy { $0.averageSpeedOfAnswer != nil || $0.answered == 0 }
+      let asa = waited && answered > 0 ? here.reduce(0.0) { $0 + ($1.averageSpeedOfAnswer ?? 0) * Double($1.answered) } / Double(answered) : nil
+      let timed = here.allSatisfy { $0.averageHandleTime != nil || $0.answered == 0 }
+      let aht = timed && answered > 0 ? here.reduce(0.0) { $0 + ($1.averageHandleTime ?? 0) * Double($1.answered) } / Double(answered) : nil
+      let agents = here.allSatisfy { $0.agents != nil } ? here.reduce(0.0) { $0 + $1.agents! } : nil
+      lines.append((prefix + ["all", String(offered), String(answered), String(abandoned), "", optional(asa), "",
+                              offered > 0 ? RunReport.number(Double(abandoned) / Double(offered)) : "", optional(aht),
+                              optional(agents), RunReport.number(here.reduce(0) { $0 + busy($1) })]).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }

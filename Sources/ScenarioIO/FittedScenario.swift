@@ -60,7 +60,8 @@ public struct FittedScenario: Sendable {
 
       """
     for type in fit.types { out += typeYAML(type) }
-    out += "groups:             # agents by skill set; agents per interval: \(fit.staffingSource.rawValue), mean over the days\n"
+    let grouping = fit.source == .callLog ? "agents by skill set" : "a group per queue"
+    out += "groups:             # \(grouping); agents per interval: \(fit.staffingSource.rawValue), mean over the days\n"
     for group in fit.groups {
       out += "  - id: \(Self.yamlString(group.id))\n"
       if !group.members.isEmpty { out += "    description: \(Self.yamlString(group.members.joined(separator: ", ")))\n" }
@@ -74,6 +75,7 @@ public struct FittedScenario: Sendable {
     let dayCount = fit.days.count
     var out = "  - id: \(Self.yamlString(type.id))\n"
     let volumes = type.arrivals.meanPerInterval.map { Self.number($0, digits: 2) }.joined(separator: ", ")
+    if fit.source == .intervalReport { return reportedTypeYAML(type, volumes: volumes) }
     out += "    # \(type.offered) calls offered (\(type.answered) answered, \(type.abandoned) abandoned), \(type.contained) self-service"
       + " over \(fit.allDays.count) day(s)\n"
     out += "    volumes: [\(volumes)]   # fresh contacts per interval (new: retrials and repeats excluded), mean over \(dayCount) day(s)\n"
@@ -114,6 +116,33 @@ public struct FittedScenario: Sendable {
           + "within \(window) min (the centre's): first-contact resolution\n"
         out += "    repeat: {probability: 1, delay: \(Self.distribution(delay))}   # every unresolved caller calls again\n"
       }
+    }
+    return out
+  }
+
+  /// A type from an interval report: what its counts and means give, each assumption said.
+  func reportedTypeYAML(_ type: HistoryFit.TypeFit, volumes: String) -> String {
+    var out = "  - id: \(Self.yamlString(type.id))\n"
+    out += "    # \(type.offered) calls offered (\(type.answered) answered, \(type.abandoned) abandoned) over \(fit.allDays.count) day(s)\n"
+    out += "    volumes: [\(volumes)]   # calls offered per interval, mean over \(fit.days.count) day(s) (a report shows no "
+      + "self-service or returns)\n"
+    if let handle = type.handle.first {
+      out += "    handleTime: {distribution: exponential, mean: \(Self.number(handle.mean, digits: 1))s}   # Σ AHT × answered ÷ "
+        + "Σ answered over \(handle.events) calls; a report gives no spread: exponential assumed (Erlang's)\n"
+    } else {
+      out += "    handleTime: {distribution: exponential, mean: 1s}   # no AHT reported: nothing to fit\n"
+    }
+    if let factors = type.handleCurve.factors {
+      out += "    handleTimeByInterval: [\(factors.map { Self.number($0, digits: 3) }.joined(separator: ", "))]"
+        + "   # interval AHT ÷ the mean (1 below 30 calls); Cochran's W \(Self.number(type.handleCurve.statistic ?? 0, digits: 1))"
+        + " on \(type.handleCurve.degreesOfFreedom) df with exponential variances, p \(String(format: "%.2g", type.handleCurve.pValue ?? 1))\n"
+    }
+    if let patience = type.patience.first {
+      out += "    patience: {distribution: exponential, mean: \(Self.number(patience.mean, digits: 1))s}   # abandoned ÷ total "
+        + "waiting time, the abandoners' waits taken as the ASA (a report has no patience curve), "
+        + "se \(Self.number(patience.meanStandardError, digits: 1)) s\n"
+    } else {
+      out += "    patience: none   # nobody abandoned, or no ASA reported\n"
     }
     return out
   }

@@ -100,6 +100,30 @@ import Testing
     #expect(shipped.contains("# Fitted by `ccsim fit Scenarios/history/anonymous-bank-1999-08-01.csv --name bank-1999-08-01`"))
   }
 
+  /// `--interval-report` on the shipped example (two queues, two days, half-hours): the totals are
+  /// the report's (4,646 offered), support's patience is `IntervalPatience`'s 569 s, the agents are
+  /// the report's, and the scenario runs.
+  @Test func anIntervalReportIsFittedAsFarAsItsCountsGo() throws {
+    let root = try temporaryFolder("fit-report")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Fit.parse([repositoryPath("Scenarios/history/interval-report-example.csv"), "--interval-report",
+                   "--columns", repositoryPath("Scenarios/history/interval-report-example.yaml"), "--out", root.path]).run()
+    let parent = root.appendingPathComponent("interval-report-example")
+    let folder = parent.appendingPathComponent(try #require(FileManager.default.contentsOfDirectory(atPath: parent.path).first))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["columns.yaml", "fit.json", "history.csv", "report.html", "scenario.yaml"])
+    let file = try ScenarioFile.load(path: folder.appendingPathComponent("scenario.yaml").path)
+    let scenario = file.scenario
+    #expect(scenario.contactTypes.map(\.id) == ["sales", "support"] && scenario.intervalCount == 20 && scenario.clockStart == 8 * 3600)
+    // Two days of volumes averaged: the day's expected offered calls are half the report's.
+    let expected = scenario.contactTypes.reduce(0.0) { $0 + $1.arrivalRates.reduce(0) { $0 + $1 * 1800 } }
+    #expect(abs(expected - 4_646 / 2) < 1e-6, "expected calls \(expected)")
+    let support = try #require(scenario.contactTypes.last?.patience)
+    #expect(abs(support.mean - 569) < 0.5, "patience \(support.mean)")
+    #expect(file.text.contains("abandoned ÷ total waiting time, the abandoners' waits taken as the ASA"))
+    _ = try Experiment(scenario: scenario, seed: 1).run(replications: 2, threads: 1)
+  }
+
   /// Bad flags and logs: one line naming the flag or the file's place, status 2, nothing written.
   @Test(arguments: [
     (["--interval", "20m"], "--interval: expected 15m, 30m or 60m, found '20m'"),
@@ -110,6 +134,9 @@ import Testing
     (["--weekdays", "funday"], "--weekdays: expected days of the week such as mon,tue,wed,thu,fri, found 'funday'"),
     (["--weekdays", "mon"], "--weekdays: expected days of the week the log has, found 'mon'"),
     (["--threshold", "20"], "--threshold: expected a duration above 0 with a unit, such as 20s, found '20'"),
+    (["--interval-report"], "--columns: expected the interval report's mapping (YAML; Docs/history.md), found nothing"),
+    (["--interval-report", "--interval", "30m", "--columns", "x.yaml"],
+     "--interval: expected no interval with --interval-report (the mapping's interval is the report's), found '30m'"),
   ])
   func badFlagsAreRefusedAndNothingIsWritten(arguments: [String], message: String) throws {
     let root = try temporaryFolder("fit-bad")
