@@ -259,12 +259,23 @@ extension CallHistory {
         result.returningCalls += 1
       }
       guard call.end + window <= logEnd else { continue }
+      let type = typeNames[Int(call.type)]
       if call.outcome == CallerCall.abandoned {
         result.abandoned += 1
-        if returned, let delay { result.retrials += 1; result.retrialDelays.add(delay.rounded(), observed: true) }
+        result.byType[type, default: Returns.Counts()].abandoned += 1
+        if returned, let delay {
+          result.retrials += 1
+          result.byType[type, default: Returns.Counts()].retrials += 1
+          result.retrialDelays.add(delay.rounded(), observed: true)
+        }
       } else {
         result.served += 1
-        if returned, let delay { result.repeats += 1; result.repeatDelays.add(delay.rounded(), observed: true) }
+        result.byType[type, default: Returns.Counts()].served += 1
+        if returned, let delay {
+          result.repeats += 1
+          result.byType[type, default: Returns.Counts()].repeats += 1
+          result.repeatDelays.add(delay.rounded(), observed: true)
+        }
       }
     }
     return result
@@ -283,5 +294,20 @@ extension CallHistory {
     /// fresh volumes assume among the callers the log does not identify.
     public var identifiedCalls = 0, returningCalls = 0
     public var returnShare: Double { identifiedCalls > 0 ? Double(returningCalls) / Double(identifiedCalls) : 0 }
+    /// The same counts per type of the call that was abandoned or served.
+    public var byType: [String: Counts] = [:]
+
+    /// Abandoned and served calls in the window, and their returns.
+    public struct Counts: Hashable, Sendable {
+      public var abandoned = 0, retrials = 0, served = 0, repeats = 0
+      public init() {}
+    }
+
+    /// The centre's counts: every type together.
+    public var centre: Counts {
+      var counts = Counts()
+      (counts.abandoned, counts.retrials, counts.served, counts.repeats) = (abandoned, retrials, served, repeats)
+      return counts
+    }
   }
 }

@@ -132,6 +132,11 @@ public struct FitReport: Sendable {
       ("window_s", .number(returns.window)),
       ("retrial_share", share(returns.retrials, returns.abandoned)),
       ("repeat_share", share(returns.repeats, returns.served)),
+      ("by_type", .array(returns.byType.keys.sorted().map { type in
+        let counts = returns.byType[type]!
+        return .object([("type", .string(type)), ("retrial_share", share(counts.retrials, counts.abandoned)),
+                        ("repeat_share", share(counts.repeats, counts.served))])
+      })),
       ("retrial_delay", durationJSON(fit.retrialDelay, pooled: false, method: "maximum likelihood on the delays from hang-up to the next call; best AIC")),
       ("repeat_delay", durationJSON(fit.repeatDelay, pooled: false, method: "maximum likelihood on the delays from the end of service to the next call; best AIC")),
       ("method", .string("the caller's next call within the window, after an abandoned (retrial) or a served call (repeat); "

@@ -106,15 +106,21 @@ public struct FittedScenario: Sendable {
     if let returns = fit.returns {
       let minimum = fit.options.minimumEvents
       let window = Self.number(returns.window / 60, digits: 0)
-      if returns.abandoned >= minimum, returns.retrials > 0, let delay = fit.retrialDelay.first {
-        out += "    retrial: {probability: \(Self.number(Double(returns.retrials) / Double(returns.abandoned), digits: 4)), "
-          + "delay: \(Self.distribution(delay))}   # \(returns.retrials) of \(returns.abandoned) abandoned callers called again within \(window) min (the centre's)\n"
+      // The type's own shares when it has enough calls in the window, else the centre's.
+      let own = returns.byType[type.id] ?? CallHistory.Returns.Counts()
+      let retrials = own.abandoned >= minimum ? (own, "this type's") : (returns.centre, "the centre's")
+      let repeats = own.served >= minimum ? (own, "this type's") : (returns.centre, "the centre's")
+      if retrials.0.abandoned >= minimum, retrials.0.retrials > 0, let delay = fit.retrialDelay.first {
+        out += "    retrial: {probability: \(Self.number(Double(retrials.0.retrials) / Double(retrials.0.abandoned), digits: 4)), "
+          + "delay: \(Self.distribution(delay))}   # \(retrials.0.retrials) of \(retrials.0.abandoned) abandoned callers called again "
+          + "within \(window) min (\(retrials.1)); the delay is the centre's\n"
       }
-      if returns.served >= minimum, returns.repeats > 0, let delay = fit.repeatDelay.first {
-        let share = Double(returns.repeats) / Double(returns.served)
-        out += "    resolution: \(Self.number(1 - share, digits: 4))   # \(returns.repeats) of \(returns.served) served callers called again "
-          + "within \(window) min (the centre's): first-contact resolution\n"
-        out += "    repeat: {probability: 1, delay: \(Self.distribution(delay))}   # every unresolved caller calls again\n"
+      if repeats.0.served >= minimum, repeats.0.repeats > 0, let delay = fit.repeatDelay.first {
+        let share = Double(repeats.0.repeats) / Double(repeats.0.served)
+        out += "    resolution: \(Self.number(1 - share, digits: 4))   # \(repeats.0.repeats) of \(repeats.0.served) served callers called "
+          + "again within \(window) min (\(repeats.1)): first-contact resolution\n"
+        out += "    repeat: {probability: 1, delay: \(Self.distribution(delay))}   # every unresolved caller calls again; "
+          + "the delay is the centre's\n"
       }
     }
     return out
