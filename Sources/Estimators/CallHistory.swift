@@ -34,6 +34,14 @@ public struct CallHistory: Sendable {
     public var identified = 0
     public init() {}
 
+    /// Adds `other`'s counts and sums to these.
+    public mutating func add(_ other: Cell) {
+      offered += other.offered; answered += other.answered; abandoned += other.abandoned; contained += other.contained
+      answeredInTime += other.answeredInTime; abandonedInTime += other.abandonedInTime
+      answeredWait += other.answeredWait; abandonedWait += other.abandonedWait; handleTime += other.handleTime
+      returning += other.returning; identified += other.identified
+    }
+
     /// Fresh contacts: new, not retrials or repeats. The identified callers' returns are known;
     /// among the others a share `returnShare` (the identified callers' share) is taken to return.
     public func fresh(returnShare: Double) -> Double {
@@ -139,6 +147,7 @@ public struct CallHistory: Sendable {
       handleTimes[call.type, default: DurationTally()].add(handle, observed: true)
       addService(call, handle: handle)
     }
+    if call.customer != nil { cell.identified += 1 }
     cells[key] = cell
     if let priority = call.priority, call.offered != nil {
       var count = priorities[call.type, default: [:]][priority, default: PriorityCount()]
@@ -148,7 +157,6 @@ public struct CallHistory: Sendable {
     }
     if let customer = call.customer {
       hasCustomers = true
-      cells[key]?.identified += 1
       let type: Int
       if let known = typeIndex[call.type] {
         type = known

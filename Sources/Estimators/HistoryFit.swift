@@ -137,18 +137,18 @@ public struct HistoryFit: Sendable {
       ? LifetimeFit.ranked(pooledPatience, among: patienceFamilies) : []
     let days = self.days
 
-    types = Set(cells.keys.map(\.type)).sorted().map { type in
-      let ofType = cells.filter { $0.key.type == type }
+    // Each type's totals over the chosen days, in one pass over the cells.
+    var totals: [String: CallHistory.Cell] = [:]
+    for (key, cell) in cells {
+      totals[key.type, default: CallHistory.Cell()].add(cell)
+    }
+    types = totals.keys.sorted().map { type in
       let counts = days.map { day in
         opening.map { interval in
-          let cell = ofType[CallHistory.CellKey(day: day, interval: interval, type: type)] ?? CallHistory.Cell()
-          return cell.fresh(returnShare: returnShare)
+          (cells[CallHistory.CellKey(day: day, interval: interval, type: type)] ?? CallHistory.Cell()).fresh(returnShare: returnShare)
         }
       }
-      let total = ofType.values.reduce(into: CallHistory.Cell()) { sum, cell in
-        sum.offered += cell.offered; sum.answered += cell.answered; sum.abandoned += cell.abandoned
-        sum.contained += cell.contained; sum.answeredWait += cell.answeredWait; sum.abandonedWait += cell.abandonedWait
-      }
+      let total = totals[type] ?? CallHistory.Cell()
       let arrived = Double(total.offered + total.contained)
       let containment = arrived > 0 ? Double(total.contained) / arrived : 0
       let handleData = history.handleTimes[type] ?? DurationTally()

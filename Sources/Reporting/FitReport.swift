@@ -180,9 +180,7 @@ public struct FitReport: Sendable {
         let busy = staffing?.busyTimeByType[type] ?? 0
         guard cell != nil || busy > 0 else { continue }
         let c = cell ?? CallHistory.Cell()
-        total.offered += c.offered; total.answered += c.answered; total.abandoned += c.abandoned
-        total.contained += c.contained; total.answeredWait += c.answeredWait; total.answeredInTime += c.answeredInTime
-        total.handleTime += c.handleTime
+        total.add(c)
         lines.append(row(type, c, agents: history.hasAgents ? staffing?.agentsByType[type]?.count ?? 0 : nil, busy: busy))
       }
       lines.append(row("all", total, agents: history.hasAgents ? staffing?.agents.count ?? 0 : nil, busy: staffing?.busyTime ?? 0))

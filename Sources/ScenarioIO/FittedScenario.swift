@@ -90,11 +90,7 @@ public struct FittedScenario: Sendable {
     } else {
       out += "    handleTime: {distribution: exponential, mean: 1s}   # no call was served: nothing to fit\n"
     }
-    if let factors = type.handleCurve.factors, !type.pooledHandle {
-      out += "    handleTimeByInterval: [\(factors.map { Self.number($0, digits: 3) }.joined(separator: ", "))]"
-        + "   # mean by service-start interval ÷ the mean (1 below 30 calls); Cochran's W \(Self.number(type.handleCurve.statistic ?? 0, digits: 1))"
-        + " on \(type.handleCurve.degreesOfFreedom) df, p \(String(format: "%.2g", type.handleCurve.pValue ?? 1))\n"
-    }
+    if !type.pooledHandle { out += Self.curveLine(type.handleCurve, measured: "mean by service-start interval", variances: "") }
     if let best = type.patience.first {
       let others = type.patience.dropFirst().map { "\($0.family.rawValue) \(Self.number($0.aic, digits: 1))" }.joined(separator: ", ")
       out += "    patience: \(Self.distribution(best))   # ML with answered calls censored at their wait"
@@ -138,11 +134,7 @@ public struct FittedScenario: Sendable {
     } else {
       out += "    handleTime: {distribution: exponential, mean: 1s}   # no AHT reported: nothing to fit\n"
     }
-    if let factors = type.handleCurve.factors {
-      out += "    handleTimeByInterval: [\(factors.map { Self.number($0, digits: 3) }.joined(separator: ", "))]"
-        + "   # interval AHT ÷ the mean (1 below 30 calls); Cochran's W \(Self.number(type.handleCurve.statistic ?? 0, digits: 1))"
-        + " on \(type.handleCurve.degreesOfFreedom) df with exponential variances, p \(String(format: "%.2g", type.handleCurve.pValue ?? 1))\n"
-    }
+    out += Self.curveLine(type.handleCurve, measured: "interval AHT", variances: " with exponential variances")
     if let patience = type.patience.first {
       out += "    patience: {distribution: exponential, mean: \(Self.number(patience.mean, digits: 1))s}   # abandoned ÷ total "
         + "waiting time, the abandoners' waits taken as the ASA (a report has no patience curve), "
@@ -151,6 +143,14 @@ public struct FittedScenario: Sendable {
       out += "    patience: none   # nobody abandoned, or no ASA reported\n"
     }
     return out
+  }
+
+  /// The `handleTimeByInterval` line of a curve that Cochran's test kept, or nothing.
+  static func curveLine(_ curve: HandleTimeCurve, measured: String, variances: String) -> String {
+    guard let factors = curve.factors else { return "" }
+    return "    handleTimeByInterval: [\(factors.map { number($0, digits: 3) }.joined(separator: ", "))]"
+      + "   # \(measured) ÷ the mean (1 below 30 calls); Cochran's W \(number(curve.statistic ?? 0, digits: 1))"
+      + " on \(curve.degreesOfFreedom) df\(variances), p \(String(format: "%.2g", curve.pValue ?? 1))\n"
   }
 
   func clock(_ interval: Int) -> String {
